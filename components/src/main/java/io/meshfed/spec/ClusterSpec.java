@@ -1,0 +1,27 @@
+package io.meshfed.spec;
+
+/** One Kubernetes cluster of the mesh and how to reach it. */
+public record ClusterSpec(
+        String name,
+        String kubeconfig,
+        String context,
+        String network,
+        LocalitySpec locality,
+        String trustDomain,
+        EastWestGatewaySpec eastWestGateway) {
+
+    public ClusterSpec {
+        locality = locality == null ? LocalitySpec.none() : locality;
+        eastWestGateway = eastWestGateway == null ? EastWestGatewaySpec.defaults() : eastWestGateway;
+    }
+
+    /** The network name; defaults to {@code <cluster>-network} so every cluster is its own network. */
+    public String effectiveNetwork() {
+        return network == null || network.isBlank() ? name + "-network" : network;
+    }
+
+    /** The SPIFFE trust domain; defaults to the cluster name so that RBAC can tell clusters apart. */
+    public String effectiveTrustDomain() {
+        return trustDomain == null || trustDomain.isBlank() ? name : trustDomain;
+    }
+}

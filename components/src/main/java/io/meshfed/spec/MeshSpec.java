@@ -1,0 +1,48 @@
+package io.meshfed.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole declarative mesh: clusters, Istio, trust, the service inventory and the federation,
+ * access, traffic and failover policies. Immutable; validate with {@link SpecValidator} before use.
+ */
+public record MeshSpec(
+        String name,
+        List<ClusterSpec> clusters,
+        IstioSpec istio,
+        TrustSpec trust,
+        List<ServiceSpec> services,
+        FederationSpec federation,
+        AccessSpec access,
+        List<TrafficPolicySpec> traffic,
+        List<FailoverSpec> failover) {
+
+    public MeshSpec {
+        clusters = Lists.of(clusters);
+        istio = istio == null ? IstioSpec.defaults() : istio;
+        trust = trust == null ? TrustSpec.defaults() : trust;
+        services = Lists.of(services);
+        federation = federation == null ? FederationSpec.none() : federation;
+        access = access == null ? AccessSpec.none() : access;
+        traffic = Lists.of(traffic);
+        failover = Lists.of(failover);
+    }
+
+    public Optional<ClusterSpec> cluster(String clusterName) {
+        return clusters.stream().filter(c -> c.name().equals(clusterName)).findFirst();
+    }
+
+    public ClusterSpec requireCluster(String clusterName) {
+        return cluster(clusterName).orElseThrow(() -> new IllegalArgumentException("unknown cluster " + clusterName));
+    }
+
+    /** The inventory entries of one service (by name and namespace) across clusters. */
+    public List<ServiceSpec> backings(String service, String namespace) {
+        return services.stream().filter(s -> s.name().equals(service) && s.namespace().equals(namespace)).toList();
+    }
+
+    public boolean ambient() {
+        return istio.ambient();
+    }
+}

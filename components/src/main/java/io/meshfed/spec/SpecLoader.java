@@ -1,0 +1,165 @@
+package io.meshfed.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a mesh spec from YAML (a bare spec, a Pulumi stack file holding it under
+ * {@code config.meshfed:mesh}, or an inline doc string) and validates it. Parse errors name the source, line, column and field path.
+ */
+public final class SpecLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** The stack configuration key that holds the mesh spec. */
+    public static final String STACK_KEY = "meshfed:mesh";
+
+    private SpecLoader() {
+    }
+
+    /** Parses and validates; throws {@link InvalidSpecException} with every problem found. */
+    public static MeshSpec load(String yaml, String sourceName) {
+        MeshSpec spec = parse(yaml, sourceName);
+        SpecValidator.requireValid(spec);
+        return spec;
+    }
+
+    public static MeshSpec load(Path file) {
+        try {
+            return load(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new InvalidSpecException(List.of(new Problem(file.toString(), "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /** Parses without validating (validation needs the whole document). */
+    public static MeshSpec parse(String yaml, String sourceName) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
+        }
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (isStackFile(yaml) && !moveToMeshNode(parser)) {
+                throw new InvalidSpecException(List.of(new Problem(sourceName,
+                        "this Pulumi stack file has no '" + STACK_KEY + "' under 'config'")));
+            }
+            MeshSpec spec = YAML.readValue(parser, MeshSpec.class);
+            if (spec == null) {
+                throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
+            }
+            return spec;
+        } catch (JsonMappingException e) {
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()) + fieldPath(e.getPath()), describe(e))));
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
+                    "malformed YAML: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new InvalidSpecException(List.of(new Problem(sourceName, "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /** A Pulumi stack file ({@code config: {meshfed:mesh: ...}}) rather than a bare spec. */
+    private static boolean isStackFile(String yaml) {
+        try {
+            JsonNode tree = YAML.readTree(yaml);
+            return tree != null && tree.has("config") && !tree.has("clusters");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Positions the parser on the mesh node so that locations stay those of the whole file. */
+    private static boolean moveToMeshNode(JsonParser parser) throws java.io.IOException {
+        return parser.nextToken() == JsonToken.START_OBJECT && moveToField(parser, "config")
+                && parser.nextToken() == JsonToken.START_OBJECT && moveToField(parser, STACK_KEY)
+                && parser.nextToken() != null;
+    }
+
+    private static boolean moveToField(JsonParser parser, String name) throws java.io.IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            if (name.equals(parser.currentName())) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static String where(String source, JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return source + ": ";
+        }
+        return source + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    }
+
+    static String fieldPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.length() == 0 ? "(document)" : path.toString();
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known fields: ", ")"));
+            return "unknown field '" + u.getPropertyName() + "'" + known;
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "expected " + typeName(f.getTargetType()) + " but found '" + f.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + typeName(m.getTargetType()) + " here";
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "a different value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return type.getSimpleName();
+    }
+}

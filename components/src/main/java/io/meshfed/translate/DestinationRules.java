@@ -1,0 +1,109 @@
+package io.meshfed.translate;
+
+import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsTLSmode;
+import io.fabric8.istio.api.api.networking.v1alpha3.LoadBalancerSettingsBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingFailoverBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.OutlierDetectionBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+import io.fabric8.istio.api.api.networking.v1alpha3.SubsetBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicy;
+import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicyBuilder;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.DestinationRuleBuilder;
+import io.meshfed.spec.FailoverSpec;
+import io.meshfed.spec.OutlierDetectionSpec;
+import io.meshfed.spec.ServiceSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** DestinationRules: ISTIO_MUTUAL with the backing identities, version/cluster subsets, failover. */
+final class DestinationRules {
+
+    private final Context ctx;
+
+    DestinationRules(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The rule for a global host, as seen from one participant cluster. */
+    DestinationRule global(String host, String name, String namespace, List<ServiceSpec> backings, Parent parent) {
+        String service = backings.get(0).name();
+        TreeSet<String> sans = new TreeSet<>();
+        backings.forEach(b -> sans.add(ctx.spiffeId(b.cluster(), b)));
+        List<Subset> subsets = new ArrayList<>();
+        for (String version : versions(backings)) {
+            subsets.add(subset(Subsets.name(null, version), Map.of("version", version)));
+        }
+        for (ServiceSpec b : backings) {
+            subsets.add(subset(Subsets.name(b.cluster(), null), Map.of(Context.CLUSTER_LABEL, b.cluster())));
+            for (String version : b.versions()) {
+                subsets.add(subset(Subsets.name(b.cluster(), version), new TreeMap<>(Map.of("version", version, Context.CLUSTER_LABEL, b.cluster()))));
+            }
+        }
+        TrafficPolicy policy = trafficPolicy(new ArrayList<>(sans), failover(service, namespace));
+        return new DestinationRuleBuilder()
+                .withMetadata(ctx.meta(name, namespace, parent))
+                .withNewSpec().withHost(host).withExportTo("*").withTrafficPolicy(policy).withSubsets(subsets).endSpec()
+                .build();
+    }
+
+    /** The rule for a service's local host, used when it is not federated but routed or failed over. */
+    DestinationRule local(ServiceSpec service, Parent parent) {
+        List<Subset> subsets = service.versions().stream().map(v -> subset(v, Map.of("version", v))).toList();
+        return new DestinationRuleBuilder()
+                .withMetadata(ctx.meta(Names.of(service.name(), "local"), service.namespace(), parent))
+                .withNewSpec().withHost(service.localHost())
+                .withTrafficPolicy(trafficPolicy(List.of(), failover(service.name(), service.namespace())))
+                .withSubsets(subsets).endSpec()
+                .build();
+    }
+
+    Optional<FailoverSpec> failover(String service, String namespace) {
+        return ctx.spec.failover().stream()
+                .filter(f -> f.service().service().equals(service) && f.service().namespace().equals(namespace))
+                .findFirst();
+    }
+
+    private static TreeSet<String> versions(List<ServiceSpec> backings) {
+        TreeSet<String> versions = new TreeSet<>();
+        backings.forEach(b -> versions.addAll(b.versions()));
+        return versions;
+    }
+
+    private static Subset subset(String name, Map<String, String> labels) {
+        return new SubsetBuilder().withName(name).withLabels(new LinkedHashMap<>(labels)).build();
+    }
+
+    private static TrafficPolicy trafficPolicy(List<String> subjectAltNames, Optional<FailoverSpec> failover) {
+        TrafficPolicyBuilder policy = new TrafficPolicyBuilder().withTls(new ClientTLSSettingsBuilder()
+                .withMode(ClientTLSSettingsTLSmode.ISTIO_MUTUAL)
+                .withSubjectAltNames(subjectAltNames.isEmpty() ? null : subjectAltNames)
+                .build());
+        failover.ifPresent(f -> {
+            OutlierDetectionSpec od = f.outlierDetection();
+            policy.withOutlierDetection(new OutlierDetectionBuilder()
+                    .withConsecutive5xxErrors(od.consecutive5xxErrors())
+                    .withInterval(od.interval())
+                    .withBaseEjectionTime(od.baseEjectionTime())
+                    .withMaxEjectionPercent(od.maxEjectionPercent())
+                    .build());
+            LocalityLoadBalancerSettingBuilder locality = new LocalityLoadBalancerSettingBuilder().withEnabled(true);
+            if (f.regions().isEmpty()) {
+                locality.withFailoverPriority(f.priority());
+            } else {
+                locality.withFailover(f.regions().stream()
+                        .map(r -> new LocalityLoadBalancerSettingFailoverBuilder().withFrom(r.from()).withTo(r.to()).build())
+                        .toList());
+            }
+            policy.withLoadBalancer(new LoadBalancerSettingsBuilder().withLocalityLbSetting(locality.build()).build());
+        });
+        return policy.build();
+    }
+}
