@@ -67,7 +67,7 @@ public final class SpecLoader {
             }
             return spec;
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()) + fieldPath(e.getPath()), describe(e))));
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), describe(e))));
         } catch (JsonProcessingException e) {
             throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
                     "malformed YAML: " + e.getOriginalMessage())));
@@ -102,6 +102,14 @@ public final class SpecLoader {
             parser.skipChildren();
         }
         return false;
+    }
+
+    /** Where the offending token starts (Jackson reports where the parser stopped, often a line later). */
+    private static JsonLocation tokenLocation(JsonMappingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null) {
+            return parser.currentTokenLocation();
+        }
+        return e.getLocation();
     }
 
     private static String where(String source, JsonLocation location) {
