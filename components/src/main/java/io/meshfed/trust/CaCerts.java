@@ -43,9 +43,14 @@ public record CaCerts(String caCertPem, SecretPem caKeyPem, String certChainPem,
 
     @Override
     public String toString() {
-        return "CaCerts[" + CA_CERT_KEY + "=" + Pem.countBlocks(caCertPem) + " cert, "
+        return "CaCerts[" + CA_CERT_KEY + "=" + certificates(caCertPem) + ", "
                 + CA_KEY_KEY + "=" + caKeyPem + ", "
-                + CERT_CHAIN_KEY + "=" + Pem.countBlocks(certChainPem) + " certs, "
-                + ROOT_CERT_KEY + "=" + Pem.countBlocks(rootCertPem) + " certs]";
+                + CERT_CHAIN_KEY + "=" + certificates(certChainPem) + ", "
+                + ROOT_CERT_KEY + "=" + certificates(rootCertPem) + "]";
+    }
+
+    private static String certificates(String pem) {
+        int count = Pem.countBlocks(pem);
+        return count + (count == 1 ? " certificate" : " certificates");
     }
 }
