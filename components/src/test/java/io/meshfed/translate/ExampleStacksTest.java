@@ -1,0 +1,144 @@
+package io.meshfed.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.Gateway;
+import io.fabric8.istio.api.networking.v1.ServiceEntry;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.istio.api.networking.v1.WorkloadEntry;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Semantic assertions per stage for the seed recipes the example stacks reproduce. */
+class ExampleStacksTest {
+
+    private final MeshPlan workshop = Examples.plan("smh-workshop");
+
+    @Test
+    void namespacesCarryNetworkAndInjectionLabels() {
+        ClusterPlan kind2 = workshop.cluster("kind2");
+        Map<String, Namespace> byName = new java.util.HashMap<>();
+        kind2.ofType(Namespace.class).forEach(n -> byName.put(n.getMetadata().getName(), n));
+        assertEquals("network2", byName.get("istio-system").getMetadata().getLabels().get("topology.istio.io/network"));
+        assertEquals("enabled", byName.get("default").getMetadata().getLabels().get("istio-injection"));
+    }
+
+    @Test
+    void everyClusterGetsCacertsWithTheFourIstioFiles() {
+        for (ClusterPlan cluster : workshop.clusters()) {
+            Secret cacerts = cluster.ofType(Secret.class).get(0);
+            assertEquals("istio-system/cacerts", cacerts.getMetadata().getNamespace() + "/" + cacerts.getMetadata().getName());
+            assertEquals(List.of("ca-cert.pem", "ca-key.pem", "cert-chain.pem", "root-cert.pem"), List.copyOf(cacerts.getStringData().keySet()));
+            assertEquals(Stage.TRUST, cluster.objects().stream().filter(o -> o.object() == cacerts).findFirst().orElseThrow().stage());
+        }
+        String root = workshop.cluster("kind1").ofType(Secret.class).get(0).getStringData().get("root-cert.pem");
+        workshop.clusters().forEach(c -> assertEquals(root, c.ofType(Secret.class).get(0).getStringData().get("root-cert.pem"), "one shared root"));
+    }
+
+    @Test
+    void istiodIsToldItsClusterNetworkTrustDomainAndEcdsa() {
+        HelmRelease istiod = workshop.cluster("kind3").releases(Stage.ISTIO).stream().filter(r -> r.chart().equals("istiod")).findFirst().orElseThrow();
+        assertEquals(Map.of("clusterName", "kind3"), ((Map<?, ?>) istiod.values().get("global")).get("multiCluster"));
+        Map<?, ?> meshConfig = (Map<?, ?>) istiod.values().get("meshConfig");
+        assertEquals("kind3", meshConfig.get("trustDomain"));
+        assertEquals("/dev/stdout", meshConfig.get("accessLogFile"), "user values are merged in");
+        assertTrue(meshConfig.toString().contains("ECC_SIGNATURE_ALGORITHM=ECDSA"), meshConfig.toString());
+    }
+
+    @Test
+    void sidecarEastWestGatewayPassesMtlsThroughOn15443() {
+        Gateway gateway = workshop.cluster("kind2").ofType(Gateway.class).get(0);
+        assertEquals(15443L, gateway.getSpec().getServers().get(0).getPort().getNumber());
+        assertEquals("AUTO_PASSTHROUGH", gateway.getSpec().getServers().get(0).getTls().getMode().name());
+        assertTrue(gateway.getSpec().getServers().get(0).getHosts().contains("*.global"));
+    }
+
+    @Test
+    void federationPointsAtTheRemoteGatewayWithIdentitiesOfEveryBackingCluster() {
+        ClusterPlan kind2 = workshop.cluster("kind2");
+        ServiceEntry se = kind2.ofType(ServiceEntry.class).get(0);
+        assertEquals(List.of("reviews.default.global"), se.getSpec().getHosts());
+        List<WorkloadEntry> entries = kind2.ofType(WorkloadEntry.class);
+        assertEquals(3, entries.size(), "kind3's v1, v2, v3");
+        entries.forEach(we -> {
+            assertEquals("172.18.3.1", we.getSpec().getAddress());
+            assertEquals(15443L, we.getSpec().getPorts().get("http"));
+            assertEquals("kind3", we.getSpec().getLabels().get("topology.istio.io/cluster"));
+            assertEquals("us-west-1/us-west-1a", we.getSpec().getLocality());
+        });
+        kind2.objects().stream().filter(o -> o.object() instanceof WorkloadEntry).forEach(o -> assertEquals(java.util.Set.of("kind3"), o.needsGatewayOf()));
+        DestinationRule dr = kind2.ofType(DestinationRule.class).get(0);
+        assertEquals("ISTIO_MUTUAL", dr.getSpec().getTrafficPolicy().getTls().getMode().name());
+        assertEquals(List.of("spiffe://kind2/ns/default/sa/bookinfo-reviews", "spiffe://kind3/ns/default/sa/bookinfo-reviews"),
+                dr.getSpec().getTrafficPolicy().getTls().getSubjectAltNames());
+        assertEquals(100, dr.getSpec().getTrafficPolicy().getOutlierDetection().getMaxEjectionPercent(), "failover needs outlier detection");
+    }
+
+    @Test
+    void theWorkshopShiftIs75To15To10() {
+        VirtualService vs = workshop.cluster("kind2").ofType(VirtualService.class).get(0);
+        var route = vs.getSpec().getHttp().get(0).getRoute();
+        assertEquals(List.of("kind3-v3:75", "kind2-v1:15", "kind2-v2:10"),
+                route.stream().map(d -> d.getDestination().getSubset() + ":" + d.getWeight()).toList());
+        assertTrue(workshop.cluster("kind3").ofType(VirtualService.class).isEmpty(), "only kind2 is a source cluster");
+    }
+
+    @Test
+    void accessIsGlobalDenyPlusAllowsWithoutSpiffePrefix() {
+        ClusterPlan kind2 = workshop.cluster("kind2");
+        PeerAuthentication pa = kind2.ofType(PeerAuthentication.class).get(0);
+        assertEquals("STRICT", pa.getSpec().getMtls().getMode().name());
+        Map<String, AuthorizationPolicy> byName = new java.util.HashMap<>();
+        kind2.ofType(AuthorizationPolicy.class).forEach(p -> byName.put(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), p));
+        AuthorizationPolicy deny = byName.get("istio-system/global-deny");
+        assertTrue(deny.getSpec().getRules() == null || deny.getSpec().getRules().isEmpty(), "allow-nothing");
+        assertEquals(List.of("kind2/ns/default/sa/bookinfo-productpage"),
+                byName.get("default/productpage").getSpec().getRules().get(0).getFrom().get(0).getSource().getPrincipals());
+        assertEquals(Map.of("app", "ratings"), byName.get("default/reviews").getSpec().getSelector().getMatchLabels());
+        assertEquals(List.of("GET"), byName.get("default/productpage-viewer").getSpec().getRules().get(0).getTo().get(0).getOperation().getMethods());
+    }
+
+    @Test
+    void headerRoutingSendsJasonToCluster2() {
+        VirtualService vs = Examples.plan("virtual-destinations").cluster("cluster1").ofType(VirtualService.class).get(0);
+        var jason = vs.getSpec().getHttp().get(0);
+        assertEquals("jason", jason.getName());
+        assertTrue(jason.getMatch().get(0).getHeaders().containsKey("end-user"));
+        assertEquals(List.of("cluster2-v2", "cluster2-v3"), jason.getRoute().stream().map(d -> d.getDestination().getSubset()).toList());
+        assertEquals("cluster1-v1", vs.getSpec().getHttp().get(1).getRoute().get(0).getDestination().getSubset());
+        assertEquals(3, vs.getSpec().getHttp().get(1).getRetries().getAttempts());
+    }
+
+    @Test
+    void ambientHasHboneEastWestPeersWaypointsTimeoutAndIsolation() {
+        MeshPlan ambient = Examples.plan("ambient");
+        ClusterPlan cluster1 = ambient.cluster("cluster1");
+        var gateways = cluster1.ofType(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+        var eastWest = gateways.stream().filter(g -> g.getMetadata().getName().equals("istio-eastwest")).findFirst().orElseThrow();
+        assertEquals("HBONE", eastWest.getSpec().getListeners().get(0).getProtocol());
+        assertEquals(15008, eastWest.getSpec().getListeners().get(0).getPort());
+        var peer = gateways.stream().filter(g -> g.getMetadata().getName().equals("istio-remote-peer-cluster2")).findFirst().orElseThrow();
+        assertEquals("cluster2", peer.getMetadata().getAnnotations().get("gateway.istio.io/trust-domain"));
+        assertEquals("istio-remote", peer.getSpec().getGatewayClassName());
+        assertTrue(gateways.stream().anyMatch(g -> "istio-waypoint".equals(g.getSpec().getGatewayClassName())));
+        ClusterPlan cluster2 = ambient.cluster("cluster2");
+        HTTPRoute route = cluster2.ofType(HTTPRoute.class).get(0);
+        assertEquals("500ms", route.getSpec().getRules().get(0).getTimeouts().getRequest());
+        assertEquals(List.of("reviews.bookinfo-backend.mesh.internal"), route.getSpec().getHostnames());
+        VirtualService delay = cluster2.ofType(VirtualService.class).get(0);
+        assertEquals("ratings-delay", delay.getMetadata().getName());
+        AuthorizationPolicy isolation = cluster2.ofType(AuthorizationPolicy.class).get(0);
+        assertEquals("namespace-isolation", isolation.getMetadata().getName());
+        assertEquals("waypoint", isolation.getSpec().getTargetRefs().get(0).getName());
+        assertTrue(cluster2.ofType(io.fabric8.kubernetes.api.model.Service.class).stream()
+                .anyMatch(s -> "true".equals(s.getMetadata().getLabels().get("istio.io/global"))), "global service label");
+    }
+}
