@@ -1,0 +1,93 @@
+package io.meshfed.verify;
+
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.ServiceEntry;
+import io.fabric8.istio.api.networking.v1.WorkloadEntry;
+import io.fabric8.kubernetes.api.model.Service;
+import io.meshfed.translate.ClusterPlan;
+import io.meshfed.translate.MeshPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The endpoints of a host inside one cluster: a ServiceEntry's workload selector picks local pods
+ * and WorkloadEntries in its namespace; otherwise a Kubernetes Service (rendered, or declared in
+ * the inventory) picks local pods. A WorkloadEntry is healthy while any remote pod it stands for is.
+ */
+final class Endpoints {
+
+    private final MeshPlan plan;
+    private final Inventory inventory;
+    private final Health health;
+
+    Endpoints(MeshPlan plan, Inventory inventory, Health health) {
+        this.plan = plan;
+        this.inventory = inventory;
+        this.health = health;
+    }
+
+    List<Endpoint> of(Workload client, String host) {
+        ClusterPlan cluster = plan.cluster(client.cluster());
+        Optional<ServiceEntry> se = cluster.ofType(ServiceEntry.class).stream()
+                .filter(s -> s.getSpec().getHosts().contains(host)
+                        && Hosts.exported(s.getSpec().getExportTo(), s.getMetadata().getNamespace(), client.namespace()))
+                .findFirst();
+        if (se.isPresent()) {
+            String ns = se.get().getMetadata().getNamespace();
+            Map<String, String> selector = se.get().getSpec().getWorkloadSelector().getLabels();
+            List<Endpoint> out = new ArrayList<>(pods(client.cluster(), ns, selector));
+            for (WorkloadEntry we : cluster.ofType(WorkloadEntry.class)) {
+                var spec = we.getSpec();
+                if (we.getMetadata().getNamespace().equals(ns) && Inventory.selects(selector, spec.getLabels())) {
+                    out.add(remote(ns, spec.getLabels(), spec.getLocality(), spec.getWeight(), spec.getAddress()));
+                }
+            }
+            return out;
+        }
+        return serviceSelector(client.cluster(), host).map(s -> pods(client.cluster(), namespaceOf(host), s)).orElse(List.of());
+    }
+
+    /** The selector of {@code name.ns.svc.cluster.local} in a cluster: a rendered Service, else the inventory's. */
+    Optional<Map<String, String>> serviceSelector(String cluster, String host) {
+        if (!host.endsWith(".svc.cluster.local")) {
+            return Optional.empty();
+        }
+        String name = host.split("\\.")[0];
+        String ns = namespaceOf(host);
+        Optional<Map<String, String>> rendered = plan.cluster(cluster).ofType(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name) && s.getMetadata().getNamespace().equals(ns))
+                .map(s -> s.getSpec().getSelector()).findFirst();
+        if (rendered.isPresent()) {
+            return rendered;
+        }
+        return inventory.in(cluster, ns).stream().filter(w -> w.service().equals(name)).findFirst()
+                .map(w -> plan.spec().backings(name, ns).get(0).selector());
+    }
+
+    List<Endpoint> pods(String cluster, String namespace, Map<String, String> selector) {
+        return inventory.in(cluster, namespace).stream().filter(w -> Inventory.selects(selector, w.labels()))
+                .map(w -> new Endpoint(cluster, w.version(), w.labels(), w.locality(), 1,
+                        health.healthy(cluster, namespace, w.service()), "pod " + w.describe()))
+                .toList();
+    }
+
+    private Endpoint remote(String ns, Map<String, String> labels, String locality, Long weight, String address) {
+        String cluster = labels.get(Inventory.CLUSTER_LABEL);
+        boolean healthy = inventory.in(cluster, ns).stream()
+                .anyMatch(w -> Inventory.selects(labels, w.labels()) && health.healthy(cluster, ns, w.service()));
+        return new Endpoint(cluster, labels.get("version"), labels, locality, weight == null ? 1 : weight, healthy, "gateway " + address);
+    }
+
+    Optional<DestinationRule> destinationRule(Workload client, String host) {
+        return plan.cluster(client.cluster()).ofType(DestinationRule.class).stream()
+                .filter(d -> Hosts.matches(d.getSpec().getHost(), d.getMetadata().getNamespace(), host)
+                        && Hosts.exported(d.getSpec().getExportTo(), d.getMetadata().getNamespace(), client.namespace()))
+                .findFirst();
+    }
+
+    static String namespaceOf(String host) {
+        return host.split("\\.")[1];
+    }
+}
