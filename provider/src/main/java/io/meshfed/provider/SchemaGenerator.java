@@ -1,0 +1,28 @@
+package io.meshfed.provider;
+
+import com.pulumi.provider.internal.ComponentProvider;
+import com.pulumi.provider.internal.Metadata;
+import com.pulumi.provider.internal.models.GetSchemaRequest;
+import io.meshfed.pulumi.Mesh;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+/** The package schema exactly as the provider host serves it; {@code main} writes it to a file. */
+public final class SchemaGenerator {
+
+    public static final String VERSION = "0.1.0";
+
+    private SchemaGenerator() {
+    }
+
+    public static String schemaJson() throws ExecutionException, InterruptedException {
+        return new ComponentProvider(new Metadata(MeshfedProvider.PACKAGE, VERSION), Mesh.class.getPackage())
+                .getSchema(new GetSchemaRequest(0, "", "")).get().getSchema();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "provider/schema.json");
+        Files.writeString(out, schemaJson() + "\n");
+    }
+}
