@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.meshfed.pulumi.internal.Children;
 import io.meshfed.pulumi.internal.Dependencies;
+import io.meshfed.pulumi.internal.GatewayAddresses;
 import io.meshfed.pulumi.internal.Plans;
 import io.meshfed.spec.ClusterSpec;
 import io.meshfed.translate.ClusterPlan;
@@ -26,7 +27,10 @@ public final class EastWestGateway extends ComponentResource {
 
     public static final String TYPE = "meshfed:index:EastWestGateway";
 
-    /** The declared address, or the placeholder the translation wrote when none is declared. */
+    /**
+     * The declared address; else, with a gateway chart (sidecar mode), the load-balancer address of
+     * its Service once installed; else (ambient, undeclared) the placeholder the translation wrote.
+     */
     @Export(name = "address", refs = {String.class})
     public final Output<String> address;
 
@@ -42,10 +46,20 @@ public final class EastWestGateway extends ComponentResource {
         List<Release> releases = children.releases(plan.releases(Stage.GATEWAYS), deps);
         List<MeshObject> own = ownObjects(plan);
         children.objects(own, Dependencies.plus(deps, releases));
-        this.address = Output.of(cluster.eastWestGateway().hasAddress()
-                ? cluster.eastWestGateway().address() : GatewayAddressPlaceholder.of(cluster.name()));
+        this.address = address(cluster, plan, releases);
         this.objectCount = Output.of(own.size() + releases.size());
         registerOutputs(Map.of("address", address, "objectCount", objectCount));
+    }
+
+    private Output<String> address(ClusterSpec cluster, ClusterPlan plan, List<Release> releases) {
+        if (cluster.eastWestGateway().hasAddress()) {
+            return Output.of(cluster.eastWestGateway().address());
+        }
+        if (releases.isEmpty()) {
+            return Output.of(GatewayAddressPlaceholder.of(cluster.name()));
+        }
+        var chart = plan.releases(Stage.GATEWAYS).get(0);
+        return GatewayAddresses.ofService(this, cluster.name(), chart.namespace(), chart.name(), releases);
     }
 
     static List<MeshObject> ownObjects(ClusterPlan plan) {

@@ -51,8 +51,7 @@ public final class Mesh extends ComponentResource {
         }
         this.meshName = Output.of(plan.spec().name());
         this.rootFingerprintSha256 = Output.of(plan.rootFingerprintSha256());
-        this.eastWestGatewayAddresses = Output.all(gateways.values().stream().map(g -> g.address).toList())
-                .applyValue(addresses -> zip(List.copyOf(gateways.keySet()), addresses));
+        this.eastWestGatewayAddresses = addresses();
         Map<String, Integer> counts = new TreeMap<>();
         plan.clusters().forEach(c -> counts.put(c.cluster(), c.objects().size() + c.releases().size()));
         this.objectCounts = Output.of(counts);
@@ -66,6 +65,13 @@ public final class Mesh extends ComponentResource {
 
     public EastWestGateway gateway(String cluster) {
         return gateways.get(cluster);
+    }
+
+    /** Cluster → east-west gateway address, declared or resolved. */
+    private Output<Map<String, String>> addresses() {
+        List<String> names = List.copyOf(gateways.keySet());
+        return Output.all(gateways.values().stream().map(g -> g.address).toList())
+                .applyValue(addresses -> zip(names, addresses));
     }
 
     private void installCluster(String spec, String cluster, Output<List<Resource>> meshDeps) {
@@ -86,7 +92,8 @@ public final class Mesh extends ComponentResource {
         gatewaysUsed.add(gateways.get(cluster));
         MeshFederation.remoteGateways(plan).forEach(remote -> gatewaysUsed.add(gateways.get(remote)));
         MeshFederation federation = new MeshFederation(cluster + "-federation",
-                MeshFederationArgs.builder().spec(spec).cluster(cluster).build(), inCluster(cluster, gatewaysUsed));
+                MeshFederationArgs.builder().spec(spec).cluster(cluster).gatewayAddresses(addresses()).build(),
+                inCluster(cluster, gatewaysUsed));
         List<Resource> afterFederation = List.of(federation);
         new AccessPolicy(cluster + "-access", AccessPolicyArgs.builder().spec(spec).cluster(cluster).build(),
                 inCluster(cluster, afterFederation));

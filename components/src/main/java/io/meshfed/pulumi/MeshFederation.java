@@ -38,9 +38,9 @@ public final class MeshFederation extends ComponentResource {
         ClusterPlan plan = Plans.cluster(args.spec(), args.cluster());
         Children children = new Children(this, args.cluster(), null);
         Output<List<Resource>> deps = Dependencies.of(options);
-        List<KubernetesObject> peers = children.objects(remotePeers(plan), deps);
+        List<KubernetesObject> peers = children.objects(remotePeers(plan), deps, args.gatewayAddresses());
         List<MeshObject> federation = plan.objects(Stage.FEDERATION);
-        children.objects(federation, Dependencies.plus(deps, peers));
+        children.objects(federation, Dependencies.plus(deps, peers), args.gatewayAddresses());
         this.objectCount = Output.of(peers.size() + federation.size());
         this.remoteClusters = Output.of(List.copyOf(remoteGateways(plan)));
         registerOutputs(Map.of("objectCount", objectCount, "remoteClusters", remoteClusters));

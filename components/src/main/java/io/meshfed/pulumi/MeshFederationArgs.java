@@ -1,12 +1,15 @@
 package io.meshfed.pulumi;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import java.util.Map;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
- * Inputs of {@link MeshFederation}. Both are plain (not {@code Output}): they decide which resources exist,
- * so they must be known when the component is constructed.
+ * Inputs of {@link MeshFederation}. {@code spec} and {@code cluster} are plain (not {@code Output}):
+ * they decide which resources exist, so they must be known when the component is constructed.
  */
 public final class MeshFederationArgs extends ResourceArgs {
 
@@ -18,6 +21,13 @@ public final class MeshFederationArgs extends ResourceArgs {
     @Import(name = "cluster", required = true)
     private String cluster;
 
+    /**
+     * Cluster → east-west gateway address, for clusters whose address the spec does not declare
+     * (e.g. {@code EastWestGateway.address}); replaces the placeholders the translation wrote.
+     */
+    @Import(name = "gatewayAddresses")
+    private @Nullable Output<Map<String, String>> gatewayAddresses;
+
     public MeshFederationArgs() {
     }
 
@@ -27,6 +37,10 @@ public final class MeshFederationArgs extends ResourceArgs {
 
     public String cluster() {
         return cluster;
+    }
+
+    public @Nullable Output<Map<String, String>> gatewayAddresses() {
+        return gatewayAddresses;
     }
 
     public static Builder builder() {
@@ -44,6 +58,15 @@ public final class MeshFederationArgs extends ResourceArgs {
         public Builder cluster(String cluster) {
             args.cluster = cluster;
             return this;
+        }
+
+        public Builder gatewayAddresses(Output<Map<String, String>> gatewayAddresses) {
+            args.gatewayAddresses = gatewayAddresses;
+            return this;
+        }
+
+        public Builder gatewayAddresses(Map<String, String> gatewayAddresses) {
+            return gatewayAddresses(Output.of(gatewayAddresses));
         }
 
         public MeshFederationArgs build() {

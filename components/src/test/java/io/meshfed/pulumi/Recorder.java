@@ -52,12 +52,16 @@ final class Recorder {
     }
 
     static Run run(Consumer<Context> program) {
+        return run(ECHO, program);
+    }
+
+    static Run run(Mocks mocks, Consumer<Context> program) {
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         TestResult result = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName("meshfed").stackName("test").preview(false).build())
-                .mocks(ECHO)
+                .mocks(mocks)
                 .config(Map.of())
-                .monitorDecorator(monitor -> new MockMonitor(ECHO, PulumiTestInternal.mockLog()) {
+                .monitorDecorator(monitor -> new MockMonitor(mocks, PulumiTestInternal.mockLog()) {
                     @Override
                     public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
                             Resource resource, RegisterResourceRequest request) {

@@ -50,15 +50,21 @@ public final class Children {
     }
 
     public List<KubernetesObject> objects(List<MeshObject> objects, Output<List<Resource>> dependsOn) {
+        return objects(objects, dependsOn, null);
+    }
+
+    /** With {@code gatewayAddresses}, objects that embed a remote gateway get its resolved address. */
+    public List<KubernetesObject> objects(List<MeshObject> objects, Output<List<Resource>> dependsOn,
+                                          @Nullable Output<Map<String, String>> gatewayAddresses) {
         List<KubernetesObject> out = new ArrayList<>();
         for (MeshObject o : objects) {
-            out.add(object(o, dependsOn));
+            out.add(object(o, dependsOn, o.needsGatewayOf().isEmpty() ? null : gatewayAddresses));
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private KubernetesObject object(MeshObject o, Output<List<Resource>> dependsOn) {
+    private KubernetesObject object(MeshObject o, Output<List<Resource>> dependsOn, @Nullable Output<Map<String, String>> addresses) {
         Map<String, Object> serialized = Yaml.serialization().convertValue(o.object(), Map.class);
         CustomResourceOptions.Builder options = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
         if (provider != null) {
@@ -68,7 +74,7 @@ public final class Children {
             options.additionalSecretOutputs(List.of("data", "stringData"));
         }
         return new KubernetesObject(cluster + "/" + o.key(), o.object().getApiVersion(), o.kind(),
-                KubernetesObjectArgs.of(serialized), options.build());
+                KubernetesObjectArgs.of(serialized, addresses), options.build());
     }
 
     private CustomResourceOptions options(Output<List<Resource>> dependsOn) {

@@ -37,8 +37,13 @@ public final class KubernetesObjectArgs extends ResourceArgs {
     }
 
     /** From a serialised object; {@code stringData} (Secret contents) is always a Pulumi secret. */
-    @SuppressWarnings("unchecked")
     public static KubernetesObjectArgs of(Map<String, Object> object) {
+        return of(object, null);
+    }
+
+    /** As {@link #of(Map)}, with gateway address placeholders in the spec replaced by {@code addresses}. */
+    @SuppressWarnings("unchecked")
+    public static KubernetesObjectArgs of(Map<String, Object> object, @Nullable Output<Map<String, String>> addresses) {
         for (String key : object.keySet()) {
             if (!FIELDS.contains(key)) {
                 throw new IllegalArgumentException("unsupported top-level field '" + key + "' in " + object.get("kind"));
@@ -49,7 +54,9 @@ public final class KubernetesObjectArgs extends ResourceArgs {
         args.kind = Output.of((String) object.get("kind"));
         args.metadata = Output.of(PulumiValues.mapOf((Map<?, ?>) object.get("metadata")));
         if (object.containsKey("spec")) {
-            args.spec = Output.of(PulumiValues.mapOf((Map<?, ?>) object.get("spec")));
+            Map<String, Object> spec = PulumiValues.mapOf((Map<?, ?>) object.get("spec"));
+            args.spec = addresses == null ? Output.of(spec)
+                    : addresses.applyValue(a -> (Map<String, Object>) GatewayAddresses.substitute(spec, a));
         }
         if (object.containsKey("type")) {
             args.type = Output.of((String) object.get("type"));
