@@ -51,7 +51,7 @@ class SchemaTest {
     @Test
     void everyComponentIsPresentAndNothingElse() {
         TreeMap<String, Boolean> types = new TreeMap<>();
-        schema.path("resources").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().path("isComponent").asBoolean()));
+        schema.path("resources").properties().forEach(e -> types.put(e.getKey(), e.getValue().path("isComponent").asBoolean()));
         TreeMap<String, Boolean> expected = new TreeMap<>();
         expectedOutputs().keySet().forEach(name -> expected.put("meshfed:index:" + name, true));
         assertEquals(expected, types);
@@ -100,7 +100,7 @@ class SchemaTest {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> out = new TreeMap<>();
-        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

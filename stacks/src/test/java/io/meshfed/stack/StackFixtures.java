@@ -21,8 +21,8 @@ import java.util.Map;
 /** The example stacks under stacks/ and what their translation is expected to register. */
 final class StackFixtures {
 
-    static final Path STACKS_DIR = Path.of(System.getProperty("user.dir")).resolve("Pulumi.local.yaml").toFile().exists()
-            ? Path.of(System.getProperty("user.dir")) : Path.of(System.getProperty("user.dir"), "stacks");
+    /** Surefire runs in the module directory, which is also the stack config directory. */
+    static final Path STACKS_DIR = Path.of(System.getProperty("user.dir"));
 
     private StackFixtures() {
     }
