@@ -59,7 +59,7 @@ public final class EastWestGateway extends ComponentResource {
             return Output.of(GatewayAddressPlaceholder.of(cluster.name()));
         }
         var chart = plan.releases(Stage.GATEWAYS).get(0);
-        return GatewayAddresses.ofService(this, cluster.name(), chart.namespace(), chart.name(), releases);
+        return GatewayAddresses.ofService(this, cluster.name(), chart.namespace(), chart.name(), releases.get(0));
     }
 
     static List<MeshObject> ownObjects(ClusterPlan plan) {

@@ -44,7 +44,11 @@ class UndeclaredGatewayAddressTest {
                 return CompletableFuture.completedFuture(Mocks.ResourceResult.of(Optional.of(args.id),
                         Map.of("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("ip", WEST_LB)))))));
             }
-            return CompletableFuture.completedFuture(Mocks.ResourceResult.of(Optional.of(args.name + "_id"), args.inputs));
+            Map<String, Object> state = new java.util.HashMap<>(args.inputs);
+            if (args.type.equals("kubernetes:helm.sh/v3:Release")) {
+                state.put("status", Map.of("name", args.inputs.get("name"), "namespace", args.inputs.get("namespace"), "status", "deployed"));
+            }
+            return CompletableFuture.completedFuture(Mocks.ResourceResult.of(Optional.of(args.name + "_id"), state));
         };
         AtomicReference<Mesh> mesh = new AtomicReference<>();
         Recorder.Run run = Recorder.run(mocks, ctx -> mesh.set(new Mesh("local", MeshArgs.builder().spec(spec).build(), null)));

@@ -2,6 +2,7 @@ package io.meshfed.pulumi.internal;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerStatus;
 import com.pulumi.kubernetes.core.v1.outputs.ServiceStatus;
@@ -23,11 +24,15 @@ public final class GatewayAddresses {
     private GatewayAddresses() {
     }
 
-    /** The first load-balancer ingress (IP, else hostname) of {@code namespace/service}. */
-    public static Output<String> ofService(Resource parent, String cluster, String namespace, String service,
-                                           List<? extends Resource> after) {
-        Service read = Service.get(cluster + "/eastwest-service", Output.of(namespace + "/" + service),
-                CustomResourceOptions.builder().parent(parent).dependsOn(List.copyOf(after)).build());
+    /**
+     * The first load-balancer ingress (IP, else hostname) of {@code namespace/service}, read once
+     * {@code chart} is deployed. The id derives from the chart's status, an output only known after
+     * install, so a preview does not try to read a Service that does not exist yet.
+     */
+    public static Output<String> ofService(Resource parent, String cluster, String namespace, String service, Release chart) {
+        Output<String> id = chart.status().applyValue(status -> namespace + "/" + service);
+        Service read = Service.get(cluster + "/eastwest-service", id,
+                CustomResourceOptions.builder().parent(parent).dependsOn(chart).build());
         String where = cluster + ": Service " + namespace + "/" + service;
         return read.status().applyValue(status -> status
                 .flatMap(ServiceStatus::loadBalancer)
