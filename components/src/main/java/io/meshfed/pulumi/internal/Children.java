@@ -1,0 +1,87 @@
+package io.meshfed.pulumi.internal;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
+import io.meshfed.render.Yaml;
+import io.meshfed.translate.HelmRelease;
+import io.meshfed.translate.MeshObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * Registers plan entries as children of one component of one cluster. The provider is given
+ * explicitly only where the component owns it (MeshCluster); elsewhere it is inherited from the
+ * component's {@code providers}.
+ */
+public final class Children {
+
+    private final Resource parent;
+    private final String cluster;
+    private final @Nullable ProviderResource provider;
+
+    public Children(Resource parent, String cluster, @Nullable ProviderResource provider) {
+        this.parent = parent;
+        this.cluster = cluster;
+        this.provider = provider;
+    }
+
+    /** Helm releases in plan order, each waiting for the one before it (base → istiod → …). */
+    public List<Release> releases(List<HelmRelease> releases, Output<List<Resource>> dependsOn) {
+        List<Release> out = new ArrayList<>();
+        for (HelmRelease r : releases) {
+            Output<List<Resource>> deps = out.isEmpty() ? dependsOn : Dependencies.plus(dependsOn, List.of(out.get(out.size() - 1)));
+            out.add(new Release(cluster + "/helm/" + r.name(), ReleaseArgs.builder()
+                    .name(r.name())
+                    .namespace(r.namespace())
+                    .chart(r.chart())
+                    .version(r.version())
+                    .repositoryOpts(RepositoryOptsArgs.builder().repo(r.repository()).build())
+                    .values(PulumiValues.mapOf(r.values()))
+                    .build(), options(deps)));
+        }
+        return out;
+    }
+
+    public List<KubernetesObject> objects(List<MeshObject> objects, Output<List<Resource>> dependsOn) {
+        return objects(objects, dependsOn, null);
+    }
+
+    /** With {@code gatewayAddresses}, objects that embed a remote gateway get its resolved address. */
+    public List<KubernetesObject> objects(List<MeshObject> objects, Output<List<Resource>> dependsOn,
+                                          @Nullable Output<Map<String, String>> gatewayAddresses) {
+        List<KubernetesObject> out = new ArrayList<>();
+        for (MeshObject o : objects) {
+            out.add(object(o, dependsOn, o.needsGatewayOf().isEmpty() ? null : gatewayAddresses));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private KubernetesObject object(MeshObject o, Output<List<Resource>> dependsOn, @Nullable Output<Map<String, String>> addresses) {
+        Map<String, Object> serialized = Yaml.serialization().convertValue(o.object(), Map.class);
+        CustomResourceOptions.Builder options = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
+        if (provider != null) {
+            options.provider(provider);
+        }
+        if (serialized.containsKey("stringData")) {
+            options.additionalSecretOutputs(List.of("data", "stringData"));
+        }
+        return new KubernetesObject(cluster + "/" + o.key(), o.object().getApiVersion(), o.kind(),
+                KubernetesObjectArgs.of(serialized, addresses), options.build());
+    }
+
+    private CustomResourceOptions options(Output<List<Resource>> dependsOn) {
+        CustomResourceOptions.Builder options = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
+        if (provider != null) {
+            options.provider(provider);
+        }
+        return options.build();
+    }
+}

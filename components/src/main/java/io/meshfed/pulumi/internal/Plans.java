@@ -1,0 +1,55 @@
+package io.meshfed.pulumi.internal;
+
+import io.meshfed.pulumi.TrustSources;
+import io.meshfed.spec.MeshSpec;
+import io.meshfed.spec.SpecLoader;
+import io.meshfed.translate.ClusterPlan;
+import io.meshfed.translate.MeshPlan;
+import io.meshfed.translate.Translator;
+import io.meshfed.translate.TrustSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The translation of a spec text, shared by all components built from the same spec (each
+ * per-cluster component translates the whole mesh; the cache keeps that to one translation).
+ */
+public final class Plans {
+
+    private record Key(String spec, Function<MeshSpec, TrustSource> trust) {
+    }
+
+    private static final int CAPACITY = 8;
+    private static final Map<Key, MeshPlan> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, MeshPlan> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private Plans() {
+    }
+
+    /** Loads (validating) and translates; throws {@code InvalidSpecException} with the report. */
+    public static MeshPlan mesh(String specText) {
+        Function<MeshSpec, TrustSource> trust = TrustSources.current();
+        Key key = new Key(specText, trust);
+        synchronized (CACHE) {
+            MeshPlan cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MeshSpec spec = SpecLoader.load(specText, "meshfed component input 'spec'");
+        MeshPlan plan = Translator.translate(spec, trust.apply(spec));
+        synchronized (CACHE) {
+            CACHE.put(key, plan);
+        }
+        return plan;
+    }
+
+    public static ClusterPlan cluster(String specText, String cluster) {
+        return mesh(specText).cluster(cluster);
+    }
+}
