@@ -12,7 +12,14 @@ public final class MeshfedProvider {
     }
 
     public static void main(String[] args) throws Exception {
-        // TODO(merge): TrustSources.use(seed-derived io.meshfed.trust.MeshTrustSource) once io.meshfed.trust is on this branch
+        // A provider process has no stack config: the seed comes from the environment of `pulumi up`.
+        io.meshfed.pulumi.TrustSources.use(spec -> {
+            String seed = System.getenv(io.meshfed.trust.TrustSeed.ENVIRONMENT_VARIABLE);
+            if (seed == null || seed.isBlank()) {
+                throw new IllegalStateException("set " + io.meshfed.trust.TrustSeed.ENVIRONMENT_VARIABLE + " (base64 trust seed) for the meshfed provider");
+            }
+            return io.meshfed.trust.MeshTrustSource.of(spec, io.meshfed.trust.TrustSeed.fromBase64(seed.trim()));
+        });
         new ComponentProviderHost(PACKAGE, Mesh.class.getPackage()).start(args);
     }
 }

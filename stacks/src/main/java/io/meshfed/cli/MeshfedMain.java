@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
 public final class MeshfedMain {
 
     public static void main(String[] args) {
+        if (System.getenv("PULUMI_MONITOR") != null) {
+            // started by `pulumi up` through Pulumi.yaml: run the stack program instead of the CLI
+            io.meshfed.stack.MeshStack.main(args);
+            return;
+        }
         System.exit(run(args));
     }
 
