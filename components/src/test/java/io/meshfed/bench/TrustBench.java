@@ -74,9 +74,9 @@ public final class TrustBench {
         double opensslEc = opensslGenpkey(keys, threads,
                 "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256");
         report("EC P-256", ecCold, median(ecWarm), ecSingleThread, opensslEc, keys, keys, threads);
-        System.out.printf(Locale.ROOT, "    of which loading the signed bcprov jar   : %9.1f ms%n", bouncyCastleLoad);
-        System.out.printf(Locale.ROOT, "    of which the first MeshTrust.issue       : %9.1f ms%n", ecFirst);
-        System.out.printf(Locale.ROOT, "  JVM uptime at the end of the first run       : %9d ms%n", uptime);
+        line("  of which loading the signed bcprov jar", bouncyCastleLoad, "ms");
+        line("  of which the first MeshTrust.issue", ecFirst, "ms");
+        line("JVM uptime at the end of the first run", uptime, "ms");
         System.out.printf(Locale.ROOT, "  target: P-256 trust for %d clusters <= 1000 ms in a fresh JVM: %s%n",
                 clusterCount, ecCold <= 1000 ? "met" : "MISSED");
 
@@ -93,17 +93,21 @@ public final class TrustBench {
     private static void report(String name, double cold, double warm, double singleThread, double openssl,
             int keys, int opensslSample, int threads) {
         System.out.printf(Locale.ROOT, "%s%n", name);
-        System.out.printf(Locale.ROOT, "  meshfed first run in a fresh JVM             : %9.1f ms%n", cold);
+        line("meshfed first run in a fresh JVM", cold, "ms");
         if (!Double.isNaN(warm)) {
-            System.out.printf(Locale.ROOT, "  meshfed MeshTrust.issue, warm (median of %d)    : %9.1f ms%n", WARM_RUNS, warm);
-            System.out.printf(Locale.ROOT, "  meshfed MeshTrust.issue, warm, one thread      : %9.1f ms%n", singleThread);
+            line("meshfed MeshTrust.issue, warm (median of " + WARM_RUNS + ")", warm, "ms");
+            line("meshfed MeshTrust.issue, warm, one thread", singleThread, "ms");
         }
-        String sample = opensslSample == keys ? "" : String.format(Locale.ROOT, " (%d timed, scaled)", opensslSample);
-        System.out.printf(Locale.ROOT, "  openssl genpkey x%d, %d in parallel%s : %9.1f ms%n", keys, threads, sample, openssl);
-        System.out.printf(Locale.ROOT, "  ratio meshfed first run / openssl            : %9.2f%n", cold / openssl);
+        String sample = opensslSample == keys ? "" : String.format(Locale.ROOT, ", %d timed and scaled", opensslSample);
+        line("openssl genpkey x" + keys + ", " + threads + " in parallel" + sample, openssl, "ms");
+        line("ratio meshfed first run / openssl", cold / openssl, "");
         if (!Double.isNaN(warm)) {
-            System.out.printf(Locale.ROOT, "  ratio meshfed warm / openssl                 : %9.2f%n", warm / openssl);
+            line("ratio meshfed warm / openssl", warm / openssl, "");
         }
+    }
+
+    private static void line(String label, double value, String unit) {
+        System.out.printf(Locale.ROOT, "  %-48s %10.2f %s%n", label, value, unit);
     }
 
     private static Class<?> loadClass(String name) {
