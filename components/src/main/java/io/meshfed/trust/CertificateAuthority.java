@@ -2,7 +2,6 @@ package io.meshfed.trust;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -38,11 +37,6 @@ final class CertificateAuthority {
 
     ValidityWindow validity() {
         return new ValidityWindow(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
-    }
-
-    boolean isValidAt(Instant instant) {
-        ValidityWindow window = validity();
-        return !instant.isBefore(window.notBefore()) && !instant.isAfter(window.notAfter());
     }
 
     /** The certificate's own SKI when it has one (provided roots), else the RFC 5280 method-1 hash. */

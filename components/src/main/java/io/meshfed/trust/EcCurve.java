@@ -28,12 +28,26 @@ enum EcCurve {
 
     private final ASN1ObjectIdentifier oid;
     private final SignatureScheme scheme;
-    private final ECNamedDomainParameters domain;
+    private volatile ECNamedDomainParameters domain;
 
     EcCurve(ASN1ObjectIdentifier oid, SignatureScheme scheme) {
         this.oid = oid;
         this.scheme = scheme;
-        this.domain = new ECNamedDomainParameters(oid, CustomNamedCurves.getByOID(oid));
+    }
+
+    /** Built on first use: a mesh on P-256 should not pay for setting up P-384. */
+    private ECNamedDomainParameters domain() {
+        ECNamedDomainParameters built = domain;
+        if (built == null) {
+            synchronized (this) {
+                built = domain;
+                if (built == null) {
+                    built = new ECNamedDomainParameters(oid, CustomNamedCurves.getByOID(oid));
+                    domain = built;
+                }
+            }
+        }
+        return built;
     }
 
     static EcCurve of(KeyAlgorithm algorithm) {
@@ -50,7 +64,7 @@ enum EcCurve {
 
     /** Bytes of uniform input {@link #scalarFromUniformBytes} needs: the order's size plus 64 bits. */
     int uniformInputLength() {
-        return (domain.getN().bitLength() + 7) / 8 + 8;
+        return (domain().getN().bitLength() + 7) / 8 + 8;
     }
 
     /**
@@ -58,20 +72,20 @@ enum EcCurve {
      * make the bias negligible.
      */
     BigInteger scalarFromUniformBytes(byte[] uniform) {
-        BigInteger n = domain.getN();
+        BigInteger n = domain().getN();
         return new BigInteger(1, uniform).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
     }
 
     CaKeyPair keyPair(BigInteger d) {
-        if (d.signum() <= 0 || d.compareTo(domain.getN()) >= 0) {
+        if (d.signum() <= 0 || d.compareTo(domain().getN()) >= 0) {
             throw new IllegalArgumentException("EC private scalar out of range for " + this);
         }
         byte[] point = publicPoint(d).getEncoded(false);
         AlgorithmIdentifier algorithm = new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, oid);
         try {
             PrivateKeyInfo pkcs8 = new PrivateKeyInfo(algorithm,
-                    new ECPrivateKey(domain.getN().bitLength(), d, new DERBitString(point), null));
-            return new CaKeyPair(new ECPrivateKeyParameters(d, domain), pkcs8,
+                    new ECPrivateKey(domain().getN().bitLength(), d, new DERBitString(point), null));
+            return new CaKeyPair(new ECPrivateKeyParameters(d, domain()), pkcs8,
                     new SubjectPublicKeyInfo(algorithm, point), scheme);
         } catch (IOException impossible) {
             throw new IllegalStateException("encoding an EC key failed", impossible);
@@ -79,10 +93,10 @@ enum EcCurve {
     }
 
     ECPoint publicPoint(BigInteger d) {
-        return new FixedPointCombMultiplier().multiply(domain.getG(), d).normalize();
+        return new FixedPointCombMultiplier().multiply(domain().getG(), d).normalize();
     }
 
     ECPoint decodePoint(byte[] encoded) {
-        return domain.getCurve().decodePoint(encoded);
+        return domain().getCurve().decodePoint(encoded);
     }
 }

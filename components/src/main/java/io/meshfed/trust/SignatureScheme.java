@@ -4,7 +4,6 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
@@ -30,7 +29,7 @@ enum SignatureScheme {
     RSA_PKCS1_SHA256(new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE)) {
         @Override
         Signer newSigner() {
-            return new RSADigestSigner(newDigest());
+            return new RSADigestSigner(new SHA256Digest());
         }
     };
 
@@ -45,8 +44,4 @@ enum SignatureScheme {
     }
 
     abstract Signer newSigner();
-
-    private static Digest newDigest() {
-        return new SHA256Digest();
-    }
 }

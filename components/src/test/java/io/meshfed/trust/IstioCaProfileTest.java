@@ -58,7 +58,7 @@ class IstioCaProfileTest {
         assertEquals(List.of(List.of(DNS_NAME, "istiod.istio-system.svc")),
                 intermediate.getSubjectAlternativeNames().stream().map(List::copyOf).toList());
         assertArrayEquals(keyIdentifier(root.getExtensionValue("2.5.29.14")),
-                AuthorityKeyIdentifier.getInstance(unwrap(intermediate.getExtensionValue("2.5.29.35"))).getKeyIdentifier());
+                AuthorityKeyIdentifier.getInstance(unwrap(intermediate.getExtensionValue("2.5.29.35"))).getKeyIdentifierOctets());
 
         assertKeyType(algorithm, intermediate);
         assertKeyType(algorithm, root);
