@@ -70,6 +70,13 @@ public final class FederationGraph {
                 .toList();
     }
 
+    /** The clusters a traffic policy is written into: its sourceClusters, or every consumer of its destination. */
+    public List<String> sourceClusters(TrafficPolicySpec policy) {
+        return policy.sourceClusters().isEmpty()
+                ? consumers(policy.destination().service(), policy.destination().namespace())
+                : policy.sourceClusters();
+    }
+
     public boolean federated(String service, String namespace) {
         return export(service, namespace).isPresent();
     }

@@ -36,7 +36,7 @@ final class TrafficRules {
                 problems.add(path + ".destination", "another traffic policy already routes " + dest.service() + "." + dest.namespace()
                         + "; put all its routes, in order, into one policy");
             }
-            List<String> sources = t.sourceClusters().isEmpty() ? graph.consumers(dest.service(), dest.namespace()) : t.sourceClusters();
+            List<String> sources = graph.sourceClusters(t);
             for (int c = 0; c < t.sourceClusters().size(); c++) {
                 SpecValidator.knownCluster(spec, problems, path + ".sourceClusters[" + c + "]", t.sourceClusters().get(c), true);
             }
@@ -44,12 +44,12 @@ final class TrafficRules {
                 problems.add(path + ".routes", "at least one route is required");
             }
             for (int r = 0; r < t.routes().size(); r++) {
-                route(path + ".routes[" + r + "]", t.routes().get(r), dest, sources, r == t.routes().size() - 1);
+                route(path + ".routes[" + r + "]", t.routes().get(r), dest, sources);
             }
         }
     }
 
-    private void route(String path, RouteSpec route, ServiceRef dest, List<String> sources, boolean last) {
+    private void route(String path, RouteSpec route, ServiceRef dest, List<String> sources) {
         if (route.name() != null) {
             problems.dnsLabel(path + ".name", route.name());
         }

@@ -52,22 +52,14 @@ final class TrafficTranslation {
     List<MeshObject> translate(String cluster) {
         List<MeshObject> out = new ArrayList<>();
         for (TrafficPolicySpec policy : ctx.spec.traffic()) {
-            String service = policy.destination().service();
-            String ns = policy.destination().namespace();
             if (ctx.spec.ambient() && AmbientRoutes.expressible(policy)) {
                 out.addAll(ambientRoutes.translate(cluster, policy));
-            } else if (sources(policy).contains(cluster)) {
+            } else if (ctx.graph.sourceClusters(policy).contains(cluster)) {
                 out.add(MeshObject.of(Stage.POLICIES, virtualService(cluster, policy)));
             }
         }
         out.addAll(localDestinationRules(cluster));
         return out;
-    }
-
-    List<String> sources(TrafficPolicySpec policy) {
-        return policy.sourceClusters().isEmpty()
-                ? ctx.graph.consumers(policy.destination().service(), policy.destination().namespace())
-                : policy.sourceClusters();
     }
 
     private VirtualService virtualService(String cluster, TrafficPolicySpec policy) {
