@@ -19,10 +19,14 @@ Feature: Virtual destinations (stacks/Pulumi.virtual-destinations.yaml)
       | cluster2 | v2     | 50      |
       | cluster2 | v3     | 50      |
 
-  Scenario: subset routing pins the default route to cluster1, so failover cannot leave it
-    # The default route names subset cluster1-v1; failover happens inside a subset only.
+  Scenario: the default route fails over to v1 in cluster2 when cluster1 is unhealthy
+    # The default route names subset v1 without a cluster, so failover priority picks cluster1 first.
     When "reviews" in "cluster1/bookinfo-backends" becomes unhealthy
-    Then traffic from "productpage" in "cluster1/bookinfo-frontends" to "reviews" fails with "503 no healthy upstream"
+    Then traffic from "productpage" in "cluster1/bookinfo-frontends" to "reviews" goes to "cluster2"
+    And traffic from "productpage" in "cluster1/bookinfo-frontends" to "reviews" with header "end-user" = "jason" splits
+      | cluster  | subset | percent |
+      | cluster2 | v2     | 50      |
+      | cluster2 | v3     | 50      |
 
   Scenario: failover by cluster priority on the global host
     Given the mesh:

@@ -16,6 +16,11 @@ final class Context {
     static final String ROOT_NAMESPACE = "istio-system";
     static final String CLUSTER_LABEL = "topology.istio.io/cluster";
     static final String NETWORK_LABEL = "topology.istio.io/network";
+    /**
+     * Which cluster a WorkloadEntry stands for. Not {@code topology.istio.io/cluster}: istiod
+     * overwrites that label on every endpoint with the cluster it read the entry from.
+     */
+    static final String BACKING_CLUSTER_LABEL = "meshfed.io/cluster";
 
     final MeshSpec spec;
     final FederationGraph graph;
@@ -45,8 +50,18 @@ final class Context {
 
     /** The address other clusters use for this cluster's east-west gateway; a placeholder until known. */
     String gatewayAddress(String cluster) {
-        ClusterSpec c = cluster(cluster);
-        return c.eastWestGateway().hasAddress() ? c.eastWestGateway().address() : GatewayAddressPlaceholder.of(cluster);
+        return GatewayAddressPlaceholder.addressOf(cluster(cluster));
+    }
+
+    /**
+     * The endpoint labels that pick one backing cluster's endpoints of a global host, as seen from
+     * {@code viewer}: its own pods carry its network (istiod adds it), remote ones are
+     * WorkloadEntries labelled with the cluster they stand for.
+     */
+    Map<String, String> backingClusterSelector(String viewer, String backing) {
+        return viewer.equals(backing)
+                ? Map.of(NETWORK_LABEL, cluster(viewer).effectiveNetwork())
+                : Map.of(BACKING_CLUSTER_LABEL, backing);
     }
 
     int remotePort() {

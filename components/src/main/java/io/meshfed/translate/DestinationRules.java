@@ -42,12 +42,15 @@ final class DestinationRules {
             subsets.add(subset(Subsets.name(null, version), Map.of("version", version)));
         }
         for (ServiceSpec b : backings) {
-            subsets.add(subset(Subsets.name(b.cluster(), null), Map.of(Context.CLUSTER_LABEL, b.cluster())));
+            Map<String, String> inCluster = ctx.backingClusterSelector(parent.cluster(), b.cluster());
+            subsets.add(subset(Subsets.name(b.cluster(), null), inCluster));
             for (String version : b.versions()) {
-                subsets.add(subset(Subsets.name(b.cluster(), version), new TreeMap<>(Map.of("version", version, Context.CLUSTER_LABEL, b.cluster()))));
+                Map<String, String> labels = new TreeMap<>(inCluster);
+                labels.put("version", version);
+                subsets.add(subset(Subsets.name(b.cluster(), version), labels));
             }
         }
-        TrafficPolicy policy = trafficPolicy(new ArrayList<>(sans), failover(service, namespace));
+        TrafficPolicy policy = trafficPolicy(new ArrayList<>(sans), failover(service, namespace), parent.cluster());
         return new DestinationRuleBuilder()
                 .withMetadata(ctx.meta(name, namespace, parent))
                 .withNewSpec().withHost(host).withExportTo("*").withTrafficPolicy(policy).withSubsets(subsets).endSpec()
@@ -60,7 +63,7 @@ final class DestinationRules {
         return new DestinationRuleBuilder()
                 .withMetadata(ctx.meta(Names.of(service.name(), "local"), service.namespace(), parent))
                 .withNewSpec().withHost(service.localHost())
-                .withTrafficPolicy(trafficPolicy(List.of(), failover(service.name(), service.namespace())))
+                .withTrafficPolicy(trafficPolicy(List.of(), failover(service.name(), service.namespace()), service.cluster()))
                 .withSubsets(subsets).endSpec()
                 .build();
     }
@@ -69,6 +72,16 @@ final class DestinationRules {
         return ctx.spec.failover().stream()
                 .filter(f -> f.service().service().equals(service) && f.service().namespace().equals(namespace))
                 .findFirst();
+    }
+
+    /**
+     * Istio sets {@code topology.istio.io/cluster} of every endpoint to the cluster whose istiod
+     * reads it, so WorkloadEntries for remote clusters look local to that label. "Same cluster"
+     * becomes "the viewer's own network", which only its pods carry.
+     */
+    private List<String> failoverPriority(List<String> priority, String viewer) {
+        String ownPods = Context.NETWORK_LABEL + "=" + ctx.cluster(viewer).effectiveNetwork();
+        return priority.stream().map(label -> label.equals(Context.CLUSTER_LABEL) ? ownPods : label).distinct().toList();
     }
 
     private static TreeSet<String> versions(List<ServiceSpec> backings) {
@@ -81,7 +94,7 @@ final class DestinationRules {
         return new SubsetBuilder().withName(name).withLabels(new LinkedHashMap<>(labels)).build();
     }
 
-    private static TrafficPolicy trafficPolicy(List<String> subjectAltNames, Optional<FailoverSpec> failover) {
+    private TrafficPolicy trafficPolicy(List<String> subjectAltNames, Optional<FailoverSpec> failover, String viewer) {
         TrafficPolicyBuilder policy = new TrafficPolicyBuilder().withTls(new ClientTLSSettingsBuilder()
                 .withMode(ClientTLSSettingsTLSmode.ISTIO_MUTUAL)
                 .withSubjectAltNames(subjectAltNames.isEmpty() ? null : subjectAltNames)
@@ -96,7 +109,7 @@ final class DestinationRules {
                     .build());
             LocalityLoadBalancerSettingBuilder locality = new LocalityLoadBalancerSettingBuilder().withEnabled(true);
             if (f.regions().isEmpty()) {
-                locality.withFailoverPriority(f.priority());
+                locality.withFailoverPriority(failoverPriority(f.priority(), viewer));
             } else {
                 locality.withFailover(f.regions().stream()
                         .map(r -> new LocalityLoadBalancerSettingFailoverBuilder().withFrom(r.from()).withTo(r.to()).build())

@@ -116,7 +116,7 @@ final class FederationTranslation {
         List<WorkloadEntry> entries = new ArrayList<>();
         for (String version : versions) {
             Map<String, String> labels = new TreeMap<>(remote.selector());
-            labels.put(Context.CLUSTER_LABEL, remote.cluster());
+            labels.put(Context.BACKING_CLUSTER_LABEL, remote.cluster());
             if (version != null) {
                 labels.put("version", version);
             }

@@ -21,6 +21,11 @@ public final class GatewayAddressPlaceholder {
         return cluster + SUFFIX;
     }
 
+    /** The address of a cluster's east-west gateway: the configured one, else the placeholder. */
+    public static String addressOf(io.meshfed.spec.ClusterSpec cluster) {
+        return cluster.eastWestGateway().hasAddress() ? cluster.eastWestGateway().address() : of(cluster.name());
+    }
+
     public static Optional<String> clusterOf(String address) {
         Matcher m = PATTERN.matcher(address == null ? "" : address);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();

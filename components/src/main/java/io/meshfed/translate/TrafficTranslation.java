@@ -18,6 +18,7 @@ import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchPrefixBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchRegexBuilder;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.networking.v1.VirtualServiceBuilder;
+import io.meshfed.spec.FailoverSpec;
 import io.meshfed.spec.FaultSpec;
 import io.meshfed.spec.MatchSpec;
 import io.meshfed.spec.RouteSpec;
@@ -58,7 +59,43 @@ final class TrafficTranslation {
                 out.add(MeshObject.of(Stage.POLICIES, virtualService(cluster, policy)));
             }
         }
+        out.addAll(failoverRoutes(cluster));
         out.addAll(localDestinationRules(cluster));
+        return out;
+    }
+
+    /**
+     * Callers use the local name ({@code reviews}), whose endpoints are only the local pods, so
+     * failover could never leave the cluster. Where a cluster backs a federated service with a
+     * failover policy and no traffic policy routes it, the local host is sent to the global host,
+     * whose DestinationRule orders the endpoints of every backing cluster by failover priority.
+     */
+    private List<MeshObject> failoverRoutes(String cluster) {
+        if (ctx.spec.ambient()) {
+            return List.of();
+        }
+        List<MeshObject> out = new ArrayList<>();
+        for (FailoverSpec failover : ctx.spec.failover()) {
+            String service = failover.service().service();
+            String ns = failover.service().namespace();
+            boolean routedByTrafficPolicy = ctx.spec.traffic().stream()
+                    .anyMatch(t -> t.destination().service().equals(service) && t.destination().namespace().equals(ns)
+                            && ctx.graph.sourceClusters(t).contains(cluster));
+            if (!ctx.graph.federated(service, ns) || routedByTrafficPolicy) {
+                continue;
+            }
+            ctx.spec.backings(service, ns).stream().filter(b -> b.cluster().equals(cluster)).findFirst().ifPresent(local ->
+                    out.add(MeshObject.of(Stage.POLICIES, new VirtualServiceBuilder()
+                            .withMetadata(ctx.meta(Names.of(failover.name()), ns, new Parent("FailoverPolicy", failover.name(), cluster)))
+                            .withNewSpec()
+                            .withHosts(local.localHost())
+                            .addNewHttp()
+                            .withName(Names.of(failover.name()))
+                            .addNewRoute().withNewDestination().withHost(ctx.hosts.host(service, ns)).endDestination().endRoute()
+                            .endHttp()
+                            .endSpec()
+                            .build())));
+        }
         return out;
     }
 

@@ -4,7 +4,9 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.ServiceEntry;
 import io.fabric8.istio.api.networking.v1.WorkloadEntry;
 import io.fabric8.kubernetes.api.model.Service;
+import io.meshfed.spec.ClusterSpec;
 import io.meshfed.translate.ClusterPlan;
+import io.meshfed.translate.GatewayAddressPlaceholder;
 import io.meshfed.translate.MeshPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ final class Endpoints {
             for (WorkloadEntry we : cluster.ofType(WorkloadEntry.class)) {
                 var spec = we.getSpec();
                 if (we.getMetadata().getNamespace().equals(ns) && Inventory.selects(selector, spec.getLabels())) {
-                    out.add(remote(ns, spec.getLabels(), spec.getLocality(), spec.getWeight(), spec.getAddress()));
+                    out.add(remote(client.cluster(), ns, spec.getLabels(), spec.getNetwork(), spec.getLocality(), spec.getWeight(), spec.getAddress()));
                 }
             }
             return out;
@@ -73,11 +75,26 @@ final class Endpoints {
                 .toList();
     }
 
-    private Endpoint remote(String ns, Map<String, String> labels, String locality, Long weight, String address) {
-        String cluster = labels.get(Inventory.CLUSTER_LABEL);
-        boolean healthy = inventory.in(cluster, ns).stream()
-                .anyMatch(w -> Inventory.selects(labels, w.labels()) && health.healthy(cluster, ns, w.service()));
-        return new Endpoint(cluster, labels.get("version"), labels, locality, weight == null ? 1 : weight, healthy, "gateway " + address);
+    /**
+     * A WorkloadEntry at a remote east-west gateway. It serves from the cluster whose gateway its
+     * address is; istiod labels it as read in {@code reader}, like any endpoint.
+     */
+    private Endpoint remote(String reader, String ns, Map<String, String> labels, String network, String locality, Long weight, String address) {
+        String cluster = clusterOfGateway(address);
+        Map<String, String> podLabels = new java.util.TreeMap<>(labels);
+        podLabels.keySet().removeIf(k -> k.startsWith("meshfed.io/"));
+        boolean healthy = cluster != null && inventory.in(cluster, ns).stream()
+                .anyMatch(w -> Inventory.selects(podLabels, w.labels()) && health.healthy(cluster, ns, w.service()));
+        Map<String, String> istioView = new java.util.TreeMap<>(labels);
+        istioView.putAll(Inventory.istioLabels(reader, network, locality));
+        return new Endpoint(cluster == null ? "?" : cluster, labels.get("version"), istioView, locality, weight == null ? 1 : weight, healthy,
+                "gateway " + address);
+    }
+
+    private String clusterOfGateway(String address) {
+        return plan.spec().clusters().stream()
+                .filter(c -> GatewayAddressPlaceholder.addressOf(c).equals(address))
+                .map(ClusterSpec::name).findFirst().orElse(null);
     }
 
     Optional<DestinationRule> destinationRule(Workload client, String host) {

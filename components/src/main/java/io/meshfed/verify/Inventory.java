@@ -13,6 +13,9 @@ import java.util.TreeMap;
 public final class Inventory {
 
     static final String CLUSTER_LABEL = "topology.istio.io/cluster";
+    static final String NETWORK_LABEL = "topology.istio.io/network";
+    static final String REGION_LABEL = "topology.kubernetes.io/region";
+    static final String ZONE_LABEL = "topology.kubernetes.io/zone";
 
     private final List<Workload> workloads;
 
@@ -27,15 +30,35 @@ public final class Inventory {
             List<String> versions = s.versions().isEmpty() ? Collections.singletonList(null) : s.versions();
             for (String version : versions) {
                 Map<String, String> labels = new TreeMap<>(s.selector());
-                labels.put(CLUSTER_LABEL, s.cluster());
                 if (version != null) {
                     labels.put("version", version);
                 }
+                labels.putAll(istioLabels(s.cluster(), c.effectiveNetwork(), c.locality().istioLocality()));
                 all.add(new Workload(s.cluster(), s.namespace(), s.name(), s.effectiveServiceAccount(), version, labels,
                         c.effectiveTrustDomain(), c.locality().istioLocality()));
             }
         }
         return new Inventory(all);
+    }
+
+    /**
+     * What istiod adds to the labels of every endpoint and proxy it reads (its AugmentLabels): the
+     * cluster it read them from — overwriting any value —, the network unless set, region and zone.
+     */
+    static Map<String, String> istioLabels(String readingCluster, String network, String locality) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(CLUSTER_LABEL, readingCluster);
+        if (network != null && !network.isEmpty()) {
+            labels.put(NETWORK_LABEL, network);
+        }
+        String[] parts = locality == null ? new String[0] : locality.split("/");
+        if (parts.length > 0 && !parts[0].isEmpty()) {
+            labels.put(REGION_LABEL, parts[0]);
+        }
+        if (parts.length > 1 && !parts[1].isEmpty()) {
+            labels.put(ZONE_LABEL, parts[1]);
+        }
+        return labels;
     }
 
     public List<Workload> all() {

@@ -1,6 +1,7 @@
 package io.meshfed.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.istio.api.networking.v1.DestinationRule;
@@ -71,11 +72,19 @@ class ExampleStacksTest {
         entries.forEach(we -> {
             assertEquals("172.18.3.1", we.getSpec().getAddress());
             assertEquals(15443L, we.getSpec().getPorts().get("http"));
-            assertEquals("kind3", we.getSpec().getLabels().get("topology.istio.io/cluster"));
+            assertEquals("kind3", we.getSpec().getLabels().get("meshfed.io/cluster"));
+            assertFalse(we.getSpec().getLabels().containsKey("topology.istio.io/cluster"), "istiod overwrites it with the reading cluster");
             assertEquals("us-west-1/us-west-1a", we.getSpec().getLocality());
         });
         kind2.objects().stream().filter(o -> o.object() instanceof WorkloadEntry).forEach(o -> assertEquals(java.util.Set.of("kind3"), o.needsGatewayOf()));
         DestinationRule dr = kind2.ofType(DestinationRule.class).get(0);
+        Map<String, Map<String, String>> subsets = new java.util.TreeMap<>();
+        dr.getSpec().getSubsets().forEach(sub -> subsets.put(sub.getName(), sub.getLabels()));
+        assertEquals(Map.of("version", "v3", "meshfed.io/cluster", "kind3"), subsets.get("kind3-v3"), "remote: the WorkloadEntries of kind3");
+        assertEquals(Map.of("version", "v1", "topology.istio.io/network", "network2"), subsets.get("kind2-v1"), "local: kind2's own pods");
+        assertEquals(List.of("topology.istio.io/network", "topology.istio.io/network=network2"),
+                dr.getSpec().getTrafficPolicy().getLoadBalancer().getLocalityLbSetting().getFailoverPriority(),
+                "same cluster = kind2's own pods");
         assertEquals("ISTIO_MUTUAL", dr.getSpec().getTrafficPolicy().getTls().getMode().name());
         assertEquals(List.of("spiffe://kind2/ns/default/sa/bookinfo-reviews", "spiffe://kind3/ns/default/sa/bookinfo-reviews"),
                 dr.getSpec().getTrafficPolicy().getTls().getSubjectAltNames());
@@ -88,7 +97,22 @@ class ExampleStacksTest {
         var route = vs.getSpec().getHttp().get(0).getRoute();
         assertEquals(List.of("kind3-v3:75", "kind2-v1:15", "kind2-v2:10"),
                 route.stream().map(d -> d.getDestination().getSubset() + ":" + d.getWeight()).toList());
-        assertTrue(workshop.cluster("kind3").ofType(VirtualService.class).isEmpty(), "only kind2 is a source cluster");
+        assertTrue(workshop.cluster("kind3").ofType(VirtualService.class).stream().noneMatch(v -> v.getMetadata().getName().equals("reviews-shift")),
+                "only kind2 is a source cluster");
+    }
+
+    @Test
+    void failoverSendsTheLocalHostToTheGlobalHostWhereNoTrafficPolicyRoutesIt() {
+        List<VirtualService> kind3 = workshop.cluster("kind3").ofType(VirtualService.class);
+        assertEquals(1, kind3.size());
+        VirtualService failover = kind3.get(0);
+        assertEquals("reviews-failover", failover.getMetadata().getName());
+        assertEquals("FailoverPolicy", failover.getMetadata().getLabels().get(Parent.PARENT_KIND));
+        assertEquals(List.of("reviews.default.svc.cluster.local"), failover.getSpec().getHosts());
+        assertEquals("reviews.default.global", failover.getSpec().getHttp().get(0).getRoute().get(0).getDestination().getHost());
+        assertTrue(workshop.cluster("kind2").ofType(VirtualService.class).stream().noneMatch(v -> v.getMetadata().getName().equals("reviews-failover")),
+                "kind2's reviews-shift already routes reviews; a second VirtualService for the host would conflict");
+        assertTrue(workshop.cluster("kind1").ofType(VirtualService.class).isEmpty(), "kind1 has no local reviews host");
     }
 
     @Test
@@ -113,7 +137,7 @@ class ExampleStacksTest {
         assertEquals("jason", jason.getName());
         assertTrue(jason.getMatch().get(0).getHeaders().containsKey("end-user"));
         assertEquals(List.of("cluster2-v2", "cluster2-v3"), jason.getRoute().stream().map(d -> d.getDestination().getSubset()).toList());
-        assertEquals("cluster1-v1", vs.getSpec().getHttp().get(1).getRoute().get(0).getDestination().getSubset());
+        assertEquals("v1", vs.getSpec().getHttp().get(1).getRoute().get(0).getDestination().getSubset(), "not pinned: failover may leave cluster1");
         assertEquals(3, vs.getSpec().getHttp().get(1).getRetries().getAttempts());
     }
 

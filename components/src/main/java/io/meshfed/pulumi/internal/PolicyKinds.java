@@ -3,6 +3,7 @@ package io.meshfed.pulumi.internal;
 import io.meshfed.render.Yaml;
 import io.meshfed.translate.ClusterPlan;
 import io.meshfed.translate.MeshObject;
+import io.meshfed.translate.Parent;
 import io.meshfed.translate.Stage;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Set;
 /**
  * Splits a cluster's policy-stage objects between AccessPolicy, FailoverPolicy and TrafficPolicy.
  * Every object lands in exactly one: access kinds first, then DestinationRules carrying outlier
- * detection (failover), then the rest (routes, subsets, version services).
+ * detection and the routes of failover policies (failover), then the rest (routes, subsets, version services).
  */
 public enum PolicyKinds {
     ACCESS, FAILOVER, TRAFFIC;
@@ -26,7 +27,8 @@ public enum PolicyKinds {
         if (ACCESS_KINDS.contains(o.kind())) {
             return ACCESS;
         }
-        if ("DestinationRule".equals(o.kind()) && hasOutlierDetection(o)) {
+        boolean fromFailoverPolicy = "FailoverPolicy".equals(o.object().getMetadata().getLabels().get(Parent.PARENT_KIND));
+        if (fromFailoverPolicy || "DestinationRule".equals(o.kind()) && hasOutlierDetection(o)) {
             return FAILOVER;
         }
         return TRAFFIC;
