@@ -31,6 +31,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 final class ProvidedRootLoader {
     private static final int MIN_RSA_BITS = 2048;
+    private static final String KEY = "providedRoot.keyPem";
 
     private ProvidedRootLoader() {
     }
@@ -43,7 +44,7 @@ final class ProvidedRootLoader {
         }
         X509CertificateHolder certificate = certificates.get(0);
         requireSelfSignedCa(certificate);
-        CaKeyPair keys = keyPair(readPrivateKey(provided.keyPem()));
+        CaKeyPair keys = keyPair(readPrivateKey(provided.keyPem(), KEY), KEY);
         if (!samePublicKey(keys.publicKey(), certificate.getSubjectPublicKeyInfo())) {
             throw new IllegalArgumentException(
                     "providedRoot.keyPem: the private key does not belong to the certificate in providedRoot.certPem");
@@ -81,8 +82,8 @@ final class ProvidedRootLoader {
         }
     }
 
-    private static PrivateKeyInfo readPrivateKey(SecretPem keyPem) {
-        for (Object block : pemBlocks(keyPem)) {
+    static PrivateKeyInfo readPrivateKey(SecretPem keyPem, String what) {
+        for (Object block : pemBlocks(keyPem, what)) {
             if (block instanceof PrivateKeyInfo info) {
                 return info;
             }
@@ -90,40 +91,40 @@ final class ProvidedRootLoader {
                 return pair.getPrivateKeyInfo();
             }
             if (block instanceof PKCS8EncryptedPrivateKeyInfo || block instanceof PEMEncryptedKeyPair) {
-                throw new IllegalArgumentException("providedRoot.keyPem: encrypted keys are not supported; "
+                throw new IllegalArgumentException(what + ": encrypted keys are not supported; "
                         + "provide the unencrypted key as a secret");
             }
             // Anything else (e.g. the EC PARAMETERS block `openssl ecparam -genkey` writes) is skipped.
         }
-        throw new IllegalArgumentException("providedRoot.keyPem: no private key found");
+        throw new IllegalArgumentException(what + ": no private key found");
     }
 
-    private static List<Object> pemBlocks(SecretPem keyPem) {
+    private static List<Object> pemBlocks(SecretPem keyPem, String what) {
         List<Object> blocks = new ArrayList<>();
         try (PEMParser parser = new PEMParser(new StringReader(keyPem.reveal()))) {
             for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
                 blocks.add(block);
             }
         } catch (IOException | RuntimeException unreadable) {
-            throw unreadableKey(unreadable);
+            throw unreadableKey(unreadable, what);
         }
         return blocks;
     }
 
-    private static CaKeyPair keyPair(PrivateKeyInfo info) {
+    static CaKeyPair keyPair(PrivateKeyInfo info, String what) {
         AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
         if (algorithm.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
             EcCurve curve = algorithm.getParameters() instanceof ASN1ObjectIdentifier oid
                     ? EcCurve.byOid(oid).orElse(null)
                     : null;
             if (curve == null) {
-                throw new IllegalArgumentException("providedRoot.keyPem: EC keys must use the named curve P-256 or P-384");
+                throw new IllegalArgumentException(what + ": EC keys must use the named curve P-256 or P-384");
             }
             BigInteger d;
             try {
                 d = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
             } catch (IOException | RuntimeException malformed) {
-                throw unreadableKey(malformed);
+                throw unreadableKey(malformed, what);
             }
             return curve.keyPair(d);
         }
@@ -132,26 +133,26 @@ final class ProvidedRootLoader {
             try {
                 rsa = RSAPrivateKey.getInstance(info.parsePrivateKey());
             } catch (IOException | RuntimeException malformed) {
-                throw unreadableKey(malformed);
+                throw unreadableKey(malformed, what);
             }
             if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-                throw new IllegalArgumentException("providedRoot.keyPem: RSA keys need at least " + MIN_RSA_BITS + " bits");
+                throw new IllegalArgumentException(what + ": RSA keys need at least " + MIN_RSA_BITS + " bits");
             }
             return RsaKeyDerivation.keyPair(new RSAPrivateCrtKeyParameters(rsa.getModulus(), rsa.getPublicExponent(),
                     rsa.getPrivateExponent(), rsa.getPrime1(), rsa.getPrime2(), rsa.getExponent1(),
                     rsa.getExponent2(), rsa.getCoefficient()));
         }
-        throw new IllegalArgumentException("providedRoot.keyPem: unsupported key algorithm "
+        throw new IllegalArgumentException(what + ": unsupported key algorithm "
                 + algorithm.getAlgorithm() + " (EC P-256/P-384 or RSA)");
     }
 
     /** Deliberately without the cause: parser messages may quote the key's bytes. */
-    private static IllegalArgumentException unreadableKey(Exception failure) {
-        return new IllegalArgumentException("providedRoot.keyPem: not a readable unencrypted PEM private key ("
+    private static IllegalArgumentException unreadableKey(Exception failure, String what) {
+        return new IllegalArgumentException(what + ": not a readable unencrypted PEM private key ("
                 + failure.getClass().getSimpleName() + ")");
     }
 
-    private static boolean samePublicKey(SubjectPublicKeyInfo derived, SubjectPublicKeyInfo declared) {
+    static boolean samePublicKey(SubjectPublicKeyInfo derived, SubjectPublicKeyInfo declared) {
         try {
             if (derived.getAlgorithm().getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
                 if (!derived.getAlgorithm().equals(declared.getAlgorithm())) {

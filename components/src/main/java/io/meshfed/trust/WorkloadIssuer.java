@@ -39,6 +39,13 @@ final class WorkloadIssuer {
 
     static WorkloadCertificate issue(CertificateAuthority intermediate, CertificateAuthority signingRoot,
             List<X509Certificate> trustBundle, String spiffeId, boolean ecdsa, Instant now, Duration ttl) {
+        return issue(intermediate, List.of(Certificates.toX509(intermediate.certificate()),
+                Certificates.toX509(signingRoot.certificate())), trustBundle, spiffeId, ecdsa, now, ttl);
+    }
+
+    /** As above, sending {@code chain} (for istiod: its {@code cert-chain.pem}) after the leaf. */
+    static WorkloadCertificate issue(CertificateAuthority intermediate, List<X509Certificate> chain,
+            List<X509Certificate> trustBundle, String spiffeId, boolean ecdsa, Instant now, Duration ttl) {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl: must be positive, got " + ttl);
         }
@@ -70,9 +77,7 @@ final class WorkloadIssuer {
             throw new IllegalStateException("encoding a workload certificate extension failed", impossible);
         }
         X509Certificate leaf = Certificates.toX509(builder.build(intermediate.keys().signer()));
-        return new WorkloadCertificate(spiffeId, leaf, leafKeys.getPrivate(),
-                List.of(Certificates.toX509(intermediate.certificate()), Certificates.toX509(signingRoot.certificate())),
-                trustBundle);
+        return new WorkloadCertificate(spiffeId, leaf, leafKeys.getPrivate(), chain, trustBundle);
     }
 
     private static KeyPair freshKeyPair(boolean ecdsa) {

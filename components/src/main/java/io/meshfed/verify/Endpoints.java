@@ -30,13 +30,34 @@ final class Endpoints {
         this.health = health;
     }
 
-    List<Endpoint> of(Workload client, String host) {
-        ClusterPlan cluster = plan.cluster(client.cluster());
-        Optional<ServiceEntry> se = cluster.ofType(ServiceEntry.class).stream()
+    /** The ServiceEntry for the host that the client's sidecar sees (exported to its namespace). */
+    Optional<ServiceEntry> serviceEntry(Workload client, String host) {
+        return plan.cluster(client.cluster()).ofType(ServiceEntry.class).stream()
                 .filter(s -> s.getSpec().getHosts().contains(host)
                         && Hosts.exported(s.getSpec().getExportTo(), s.getMetadata().getNamespace(), client.namespace()))
                 .findFirst();
+    }
+
+    /** The WorkloadEntries the host's ServiceEntry selects in the client's cluster (remote endpoints). */
+    List<WorkloadEntry> workloadEntries(Workload client, String host) {
+        Optional<ServiceEntry> se = serviceEntry(client, host);
+        if (se.isEmpty() || se.get().getSpec().getWorkloadSelector() == null) {
+            return List.of();
+        }
+        String ns = se.get().getMetadata().getNamespace();
+        Map<String, String> selector = se.get().getSpec().getWorkloadSelector().getLabels();
+        return plan.cluster(client.cluster()).ofType(WorkloadEntry.class).stream()
+                .filter(we -> we.getMetadata().getNamespace().equals(ns) && Inventory.selects(selector, we.getSpec().getLabels()))
+                .toList();
+    }
+
+    List<Endpoint> of(Workload client, String host) {
+        ClusterPlan cluster = plan.cluster(client.cluster());
+        Optional<ServiceEntry> se = serviceEntry(client, host);
         if (se.isPresent()) {
+            if (se.get().getSpec().getWorkloadSelector() == null) {
+                return List.of();
+            }
             String ns = se.get().getMetadata().getNamespace();
             Map<String, String> selector = se.get().getSpec().getWorkloadSelector().getLabels();
             List<Endpoint> out = new ArrayList<>(pods(client.cluster(), ns, selector));

@@ -1,11 +1,18 @@
 package io.meshfed.verify;
 
+import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettings;
+import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsTLSmode;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.WorkloadEntry;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.meshfed.translate.MeshPlan;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The simulated mesh: rendered objects, the workload inventory and health marks. */
 public final class MeshSimulator {
@@ -43,41 +50,126 @@ public final class MeshSimulator {
                         destination.service() + "." + destination.namespace() + ".svc.cluster.local", method, path, port, null));
     }
 
-    /** Null when a sidecar of the source can open mTLS to the destination, else why not. */
+    /**
+     * Null when a sidecar of the source can open mTLS to the destination, else why not. Decided
+     * from the rendered objects: the destination's PeerAuthentication, the source's
+     * DestinationRule TLS mode, an endpoint of the destination that the source's cluster knows
+     * (a local pod, or a WorkloadEntry at an east-west gateway the destination cluster renders),
+     * and a real TLS 1.3 handshake between certificates issued from each cluster's cacerts.
+     */
     public String mtlsProblem(Workload source, Workload destination) {
-        String trust = new TrustCheck(plan).sharedRootProblem(source.cluster(), destination.cluster());
-        if (trust != null) {
-            return trust;
-        }
         String mode = peerAuthenticationMode(destination);
         if (mode.equals("DISABLE")) {
             return "PeerAuthentication of " + destination.describe() + " is DISABLE: plaintext only";
         }
-        if (!source.cluster().equals(destination.cluster())) {
-            boolean federated = new Router(plan, inventory, health).route(source, globalHostOf(destination), Request.get())
-                    .clustersServing().contains(destination.cluster());
-            if (!federated) {
-                return "no endpoint of " + destination.describe() + " is reachable from " + source.cluster() + " (no federated host reaches it)";
+        boolean local = source.cluster().equals(destination.cluster());
+        String host = local ? destination.service() + "." + destination.namespace() + ".svc.cluster.local" : globalHostOf(destination);
+        Endpoints endpoints = new Endpoints(plan, inventory, health);
+        Optional<DestinationRule> dr = endpoints.destinationRule(source, host);
+        ClientTLSSettings tls = dr.map(DestinationRule::getSpec).map(s -> s.getTrafficPolicy()).map(p -> p.getTls()).orElse(null);
+        String drName = dr.map(d -> "DestinationRule " + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()).orElse("");
+        if (tls != null && tls.getMode() == ClientTLSSettingsTLSmode.DISABLE) {
+            return drName + " sets tls DISABLE: " + source.describe() + " sends plaintext"
+                    + (mode.equals("STRICT") ? ", which the STRICT " + destination.describe() + " refuses" : "");
+        }
+        if (tls != null && (tls.getMode() == ClientTLSSettingsTLSmode.SIMPLE || tls.getMode() == ClientTLSSettingsTLSmode.MUTUAL)) {
+            return drName + " sets tls " + tls.getMode() + ": not Istio mTLS with workload certificates";
+        }
+        Set<String> expected = new LinkedHashSet<>();
+        if (local) {
+            boolean selected = endpoints.of(source, host).stream().anyMatch(e -> e.cluster().equals(destination.cluster())
+                    && Inventory.selects(destination.labels(), e.labels()));
+            if (!selected) {
+                return "no endpoint of " + host + " in " + source.cluster() + " selects " + destination.describe();
+            }
+            expected.add(destination.spiffeId());
+        } else {
+            String problem = remoteEndpointProblem(source, destination, host, endpoints, expected);
+            if (problem != null) {
+                return problem;
             }
         }
-        return null;
+        if (tls != null && tls.getSubjectAltNames() != null && !tls.getSubjectAltNames().isEmpty()) {
+            expected = new LinkedHashSet<>(tls.getSubjectAltNames());
+        }
+        return new WorkloadMtls(plan).handshakeProblem(source, destination, expected);
     }
 
+    /**
+     * Null when the source's cluster has an endpoint for the destination: a WorkloadEntry labelled
+     * with the destination's cluster (and version) at a port where the destination cluster renders
+     * an east-west gateway that passes the host through. Adds the identity the source's sidecar
+     * expects for that endpoint: its service account in the source cluster's trust domain.
+     */
+    private String remoteEndpointProblem(Workload source, Workload destination, String host, Endpoints endpoints, Set<String> expected) {
+        if (endpoints.serviceEntry(source, host).isEmpty()) {
+            return "no ServiceEntry for " + host + " is visible to " + source.describe() + ", so " + destination.describe()
+                    + " has no endpoint there";
+        }
+        List<WorkloadEntry> entries = endpoints.workloadEntries(source, host).stream()
+                .filter(we -> Inventory.selects(destination.labels(), we.getSpec().getLabels())).toList();
+        if (entries.isEmpty()) {
+            return "no WorkloadEntry of " + host + " in " + source.cluster() + " is labelled for " + destination.describe()
+                    + " (cluster " + destination.cluster() + (destination.version() == null ? "" : ", version " + destination.version()) + ")";
+        }
+        String lastProblem = null;
+        for (WorkloadEntry we : entries) {
+            String problem = EastWestGateways.problem(plan, source.cluster(), destination.cluster(), we, host);
+            if (problem == null) {
+                String sa = we.getSpec().getServiceAccount() == null ? "default" : we.getSpec().getServiceAccount();
+                expected.add("spiffe://" + source.trustDomain() + "/ns/" + destination.namespace() + "/sa/" + sa);
+                return null;
+            }
+            lastProblem = "WorkloadEntry " + we.getMetadata().getNamespace() + "/" + we.getMetadata().getName() + " of " + host
+                    + " in " + source.cluster() + ": " + problem;
+        }
+        return lastProblem;
+    }
+
+    /** The PeerAuthentication mode of the workload's default port. */
     public String peerAuthenticationMode(Workload w) {
+        return peerAuthenticationMode(w, null);
+    }
+
+    /**
+     * Istio's precedence: a workload-selector policy in the workload's namespace (its port-level
+     * mode for {@code port}, when given), then the namespace-wide policy, then the mesh-wide one in
+     * the root namespace, else PERMISSIVE; an UNSET mode inherits from the next level.
+     */
+    public String peerAuthenticationMode(Workload w, Integer port) {
         List<PeerAuthentication> all = plan.cluster(w.cluster()).ofType(PeerAuthentication.class);
-        for (boolean workloadScoped : new boolean[] {true, false}) {
-            for (PeerAuthentication pa : all) {
-                var spec = pa.getSpec();
-                boolean hasSelector = spec.getSelector() != null && spec.getSelector().getMatchLabels() != null;
-                if (pa.getMetadata().getNamespace().equals(w.namespace()) && hasSelector == workloadScoped
-                        && (!hasSelector || Inventory.selects(spec.getSelector().getMatchLabels(), w.labels()))
-                        && spec.getMtls() != null && spec.getMtls().getMode() != null && !spec.getMtls().getMode().name().equals("UNSET")) {
-                    return spec.getMtls().getMode().name();
+        for (PeerAuthentication pa : all) {
+            if (pa.getMetadata().getNamespace().equals(w.namespace()) && hasSelector(pa)
+                    && Inventory.selects(pa.getSpec().getSelector().getMatchLabels(), w.labels())) {
+                if (port != null && pa.getSpec().getPortLevelMtls() != null) {
+                    var portMode = pa.getSpec().getPortLevelMtls().get(String.valueOf(port));
+                    if (portMode != null && set(portMode.getMode())) {
+                        return portMode.getMode().name();
+                    }
+                }
+                if (pa.getSpec().getMtls() != null && set(pa.getSpec().getMtls().getMode())) {
+                    return pa.getSpec().getMtls().getMode().name();
                 }
             }
         }
-        return all.stream().filter(p -> p.getMetadata().getNamespace().equals(AuthorizationEvaluator.ROOT_NAMESPACE) && p.getSpec().getSelector() == null)
-                .map(p -> p.getSpec().getMtls().getMode().name()).findFirst().orElse("PERMISSIVE");
+        for (String ns : new String[] {w.namespace(), AuthorizationEvaluator.ROOT_NAMESPACE}) {
+            for (PeerAuthentication pa : all) {
+                if (pa.getMetadata().getNamespace().equals(ns) && !hasSelector(pa)
+                        && pa.getSpec().getMtls() != null && set(pa.getSpec().getMtls().getMode())) {
+                    return pa.getSpec().getMtls().getMode().name();
+                }
+            }
+        }
+        return "PERMISSIVE";
+    }
+
+    private static boolean hasSelector(PeerAuthentication pa) {
+        return pa.getSpec().getSelector() != null && pa.getSpec().getSelector().getMatchLabels() != null
+                && !pa.getSpec().getSelector().getMatchLabels().isEmpty();
+    }
+
+    private static boolean set(Enum<?> mode) {
+        return mode != null && !mode.name().equals("UNSET");
     }
 
     private String globalHostOf(Workload destination) {

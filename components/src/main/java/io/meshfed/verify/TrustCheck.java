@@ -1,6 +1,5 @@
 package io.meshfed.verify;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.trust.Certificates;
 import java.security.cert.X509Certificate;
@@ -42,10 +41,7 @@ public final class TrustCheck {
     }
 
     String file(String cluster, String name) {
-        Secret secret = plan.cluster(cluster).ofType(Secret.class).stream()
-                .filter(s -> s.getMetadata().getName().equals("cacerts") && s.getMetadata().getNamespace().equals("istio-system"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no istio-system/cacerts rendered for " + cluster));
-        return secret.getStringData().get(name);
+        return new WorkloadMtls(plan).cacerts(cluster).get(name);
     }
 
     private static String fingerprint(X509Certificate c) {

@@ -1,9 +1,16 @@
 package io.meshfed.verify;
 
 import io.meshfed.translate.MeshPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The printable result of {@code meshfed verify}: route table per service and reachability/authorisation matrix. */
+/**
+ * The printable result of {@code meshfed verify}, computed from the rendered objects: the route
+ * table per service (host → (cluster, subset) percentages, timeout, faults, per calling cluster and
+ * namespace) and the reachability/authorisation matrix (source workload × destination service).
+ */
 public final class VerifyReport {
 
     private VerifyReport() {
@@ -11,27 +18,65 @@ public final class VerifyReport {
 
     public static String render(MeshPlan plan) {
         MeshSimulator sim = new MeshSimulator(plan);
-        List<Workload> services = sim.inventory().all().stream()
-                .filter(w -> w == sim.inventory().service(w.cluster(), w.namespace(), w.service()).get(0)).toList();
-        StringBuilder out = new StringBuilder("Route table (source -> service: where requests go)\n");
-        for (Workload source : services) {
-            for (String target : services.stream().map(w -> w.service() + "." + w.namespace()).distinct().toList()) {
-                if (!target.startsWith(source.service() + ".")) {
-                    RouteResult r = sim.route(source, target, Request.get());
-                    out.append("  ").append(source.describe()).append(" -> ").append(r.describe()).append('\n');
-                }
-            }
-        }
-        out.append("\nReachability / authorisation matrix (GET /)\n");
-        for (Workload source : services) {
-            for (Workload dest : services) {
-                if (source != dest) {
-                    String mtls = sim.mtlsProblem(source, dest);
-                    String verdict = mtls != null ? "unreachable: " + mtls : sim.access(source, dest, "GET", "/").reason();
-                    out.append(String.format("  %-40s -> %-40s %s%n", source.describe(), dest.describe(), verdict));
-                }
-            }
+        StringBuilder out = new StringBuilder();
+        out.append("Route table (per service; from each calling cluster/namespace: host -> cluster/subset percentages)\n");
+        routeTable(sim).forEach((service, lines) -> {
+            out.append("  ").append(service).append('\n');
+            lines.forEach(l -> out.append("    ").append(l).append('\n'));
+        });
+        out.append("\nReachability / authorisation matrix (GET /; source workload -> destination service)\n");
+        for (String line : matrix(sim)) {
+            out.append("  ").append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /** One representative workload (first version) per service, cluster and namespace. */
+    static List<Workload> services(MeshSimulator sim) {
+        return sim.inventory().all().stream()
+                .filter(w -> w == sim.inventory().service(w.cluster(), w.namespace(), w.service()).get(0)).toList();
+    }
+
+    static Map<String, List<String>> routeTable(MeshSimulator sim) {
+        List<Workload> services = services(sim);
+        Map<String, Workload> callers = new LinkedHashMap<>();
+        services.forEach(w -> callers.putIfAbsent(w.cluster() + "/" + w.namespace(), w));
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        Endpoints endpoints = new Endpoints(sim.plan(), sim.inventory(), sim.health());
+        String suffix = sim.plan().spec().federation().effectiveSuffix(sim.plan().spec().ambient());
+        for (String target : services.stream().map(w -> w.service() + "." + w.namespace()).distinct().toList()) {
+            List<String> lines = new ArrayList<>();
+            for (var caller : callers.entrySet()) {
+                Workload from = caller.getValue();
+                String local = Hosts.fqdn(target, from.namespace());
+                String global = target + "." + suffix;
+                boolean hasLocal = !endpoints.of(from, local).isEmpty();
+                boolean hasGlobal = endpoints.serviceEntry(from, global).isPresent();
+                if (hasLocal || !hasGlobal) {
+                    lines.add("from " + caller.getKey() + ": " + sim.route(from, local, Request.get()).describe());
+                }
+                if (hasGlobal) {
+                    lines.add("from " + caller.getKey() + ": " + sim.route(from, global, Request.get()).describe());
+                }
+            }
+            table.put(target, lines);
+        }
+        return table;
+    }
+
+    static List<String> matrix(MeshSimulator sim) {
+        List<Workload> services = services(sim);
+        List<String> lines = new ArrayList<>();
+        for (Workload source : services) {
+            for (Workload dest : services) {
+                if (source == dest) {
+                    continue;
+                }
+                String mtls = sim.mtlsProblem(source, dest);
+                String verdict = mtls != null ? "no mTLS: " + mtls : sim.access(source, dest, "GET", "/").reason();
+                lines.add(String.format("%-40s -> %-40s %s", source.describe(), dest.describe(), verdict));
+            }
+        }
+        return lines;
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The meshfed command line: render, plan, validate and inspect certificates of a mesh spec. */
 @Command(name = "meshfed", mixinStandardHelpOptions = true, version = "meshfed 0.1.0",
         description = "Multi-cluster Istio federation made declarative and provable.",
-        subcommands = {RenderCommand.class, PlanCommand.class, ValidateCommand.class, CertsCommand.class,
+        subcommands = {RenderCommand.class, PlanCommand.class, ValidateCommand.class, CertsCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MeshfedMain {
 
