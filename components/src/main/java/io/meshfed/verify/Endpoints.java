@@ -102,8 +102,7 @@ final class Endpoints {
      */
     private Endpoint remote(String reader, String ns, Map<String, String> labels, String network, String locality, Long weight, String address) {
         String cluster = clusterOfGateway(address);
-        Map<String, String> podLabels = new java.util.TreeMap<>(labels);
-        podLabels.keySet().removeIf(k -> k.startsWith("meshfed.io/"));
+        Map<String, String> podLabels = podSelector(labels);
         boolean healthy = cluster != null && inventory.in(cluster, ns).stream()
                 .anyMatch(w -> Inventory.selects(podLabels, w.labels()) && health.healthy(cluster, ns, w.service()));
         Map<String, String> istioView = new java.util.TreeMap<>(labels);
@@ -112,7 +111,15 @@ final class Endpoints {
                 "gateway " + address);
     }
 
-    private String clusterOfGateway(String address) {
+    /** The labels of a WorkloadEntry that the remote pods it stands for carry too. */
+    static Map<String, String> podSelector(Map<String, String> workloadEntryLabels) {
+        Map<String, String> selector = new java.util.TreeMap<>(workloadEntryLabels);
+        selector.keySet().removeIf(k -> k.startsWith("meshfed.io/"));
+        return selector;
+    }
+
+    /** The cluster whose east-west gateway a WorkloadEntry's address is; null when none. */
+    String clusterOfGateway(String address) {
         return plan.spec().clusters().stream()
                 .filter(c -> GatewayAddressPlaceholder.addressOf(c).equals(address))
                 .map(ClusterSpec::name).findFirst().orElse(null);

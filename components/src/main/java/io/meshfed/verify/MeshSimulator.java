@@ -96,8 +96,8 @@ public final class MeshSimulator {
     }
 
     /**
-     * Null when the source's cluster has an endpoint for the destination: a WorkloadEntry labelled
-     * with the destination's cluster (and version) at a port where the destination cluster renders
+     * Null when the source's cluster has an endpoint for the destination: a WorkloadEntry at the
+     * destination cluster's gateway address whose labels select the destination's pods, at a port where the destination cluster renders
      * an east-west gateway that passes the host through. Adds the identity the source's sidecar
      * expects for that endpoint: its service account in the source cluster's trust domain.
      */
@@ -107,9 +107,12 @@ public final class MeshSimulator {
                     + " has no endpoint there";
         }
         List<WorkloadEntry> entries = endpoints.workloadEntries(source, host).stream()
-                .filter(we -> Inventory.selects(destination.labels(), we.getSpec().getLabels())).toList();
+                .filter(we -> destination.cluster().equals(endpoints.clusterOfGateway(we.getSpec().getAddress()))
+                        && Inventory.selects(Endpoints.podSelector(we.getSpec().getLabels()), destination.labels()))
+                .toList();
         if (entries.isEmpty()) {
-            return "no WorkloadEntry of " + host + " in " + source.cluster() + " is labelled for " + destination.describe()
+            return "no WorkloadEntry of " + host + " in " + source.cluster() + " at the east-west gateway of " + destination.cluster()
+                    + " selects " + destination.describe()
                     + " (cluster " + destination.cluster() + (destination.version() == null ? "" : ", version " + destination.version()) + ")";
         }
         String lastProblem = null;

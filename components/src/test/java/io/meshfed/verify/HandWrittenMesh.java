@@ -58,7 +58,7 @@ final class HandWrittenMesh {
               ports: {http: 15443}
               locality: r1/z2
               serviceAccount: reviews
-              labels: {app: reviews, version: v1, topology.istio.io/cluster: c2}
+              labels: {app: reviews, version: v1, meshfed.io/cluster: c2}
             ---
             apiVersion: networking.istio.io/v1
             kind: WorkloadEntry
@@ -68,7 +68,7 @@ final class HandWrittenMesh {
               ports: {http: 15443}
               locality: r2/z3
               serviceAccount: reviews
-              labels: {app: reviews, version: v3, topology.istio.io/cluster: c3}
+              labels: {app: reviews, version: v3, meshfed.io/cluster: c3}
             """;
 
     static final String EAST_WEST_GATEWAY = """

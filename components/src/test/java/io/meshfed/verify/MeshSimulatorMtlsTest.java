@@ -92,7 +92,7 @@ class MeshSimulatorMtlsTest {
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY).in("c3", HandWrittenMesh.EAST_WEST_GATEWAY);
         String p = problem(mesh, "c2", "v1");
         assertNotNull(p);
-        assertTrue(p.startsWith("no WorkloadEntry of reviews.shop.global in c1 is labelled for reviews-v1 in c2/shop"), p);
+        assertTrue(p.startsWith("no WorkloadEntry of reviews.shop.global in c1 at the east-west gateway of c2 selects reviews-v1 in c2/shop"), p);
         assertNull(problem(mesh, "c3", "v3"));
     }
 

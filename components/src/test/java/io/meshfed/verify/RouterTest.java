@@ -169,9 +169,9 @@ class RouterTest {
                 spec:
                   host: reviews.shop.global
                   subsets:
-                    - {name: c1, labels: {topology.istio.io/cluster: c1}}
-                    - {name: c2, labels: {topology.istio.io/cluster: c2}}
-                    - {name: c3, labels: {topology.istio.io/cluster: c3}}
+                    - {name: c1, labels: {topology.istio.io/network: n1}}
+                    - {name: c2, labels: {meshfed.io/cluster: c2}}
+                    - {name: c3, labels: {meshfed.io/cluster: c3}}
                 """;
         String vs = """
                 apiVersion: networking.istio.io/v1
@@ -192,6 +192,31 @@ class RouterTest {
         assertEquals(30.0, p.get("c2/v1"), EPS);
         assertEquals(20.0, p.get("c3/v3"), EPS);
         assertEquals(4, p.size(), p::toString);
+    }
+
+    @Test
+    void aSubsetOnTheClusterLabelSelectsNoWorkloadEntryBecauseIstiodRelabelsThem() {
+        String dr = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: reviews-global, namespace: shop}
+                spec:
+                  host: reviews.shop.global
+                  subsets:
+                    - {name: c2, labels: {topology.istio.io/cluster: c2}}
+                """;
+        String vs = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews-global, namespace: shop}
+                spec:
+                  hosts: [reviews.shop.global]
+                  http:
+                    - route:
+                        - {destination: {host: reviews.shop.global, subset: c2}}
+                """;
+        HandWrittenMesh mesh = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", dr).in("c1", vs);
+        assertEquals(Map.of("-/503 no healthy upstream", 100.0), route(mesh, GLOBAL, Request.get()).percentages());
     }
 
     @Test
@@ -267,13 +292,13 @@ class RouterTest {
 
     @Test
     void failoverPriorityLabelsOrderEndpointsByTheLabelsTheyShareWithTheClient() {
-        String dr = OUTLIER + """
+        String byNetwork = OUTLIER + """
                     loadBalancer:
                       localityLbSetting:
                         enabled: true
-                        failoverPriority: [topology.istio.io/cluster]
+                        failoverPriority: [topology.istio.io/network, topology.istio.io/network=n1]
                 """.indent(0);
-        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", dr).simulator();
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", byNetwork).simulator();
         assertEquals(Map.of("c1/v1", 50.0, "c1/v2", 50.0), route(sim, GLOBAL).percentages());
         sim.health().markUnhealthy("c1", "shop", "reviews");
         Map<String, Double> p = route(sim, GLOBAL).percentages();
@@ -281,5 +306,18 @@ class RouterTest {
         assertEquals(50.0, p.get("c3/v3"), EPS, p::toString);
         assertNull(p.get("-/503 no healthy upstream"));
         assertTrue(route(sim, GLOBAL).rule().startsWith("default route"));
+    }
+
+    @Test
+    void theClusterLabelCannotOrderWorkloadEntriesAfterLocalPods() {
+        String byCluster = OUTLIER + """
+                    loadBalancer:
+                      localityLbSetting:
+                        enabled: true
+                        failoverPriority: [topology.istio.io/cluster]
+                """.indent(0);
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", byCluster).simulator();
+        assertEquals(Map.of("c1/v1", 25.0, "c1/v2", 25.0, "c2/v1", 25.0, "c3/v3", 25.0), route(sim, GLOBAL).percentages(),
+                "istiod labels the WorkloadEntries with c1 too");
     }
 }
