@@ -9,7 +9,7 @@ package io.meshfed.scenarios.real;
  * (0.1 %). Expected shares of 0 % or 100 % have tolerance 0: every request must (not) land there.
  *
  * <p>At the default {@value #DEFAULT_REQUESTS} requests the tolerance is about ±4.9 points for 75 %,
- * ±3.8 for 15 %, ±3.2 for 10 % (three keys) and ±5.3 for 50 % (two keys).
+ * ±4.1 for 15 %, ±3.4 for 10 % (three keys) and ±5.5 for 50 % (two keys).
  */
 public final class SplitStatistics {
 
