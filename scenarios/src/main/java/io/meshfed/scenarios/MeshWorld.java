@@ -1,19 +1,18 @@
 package io.meshfed.scenarios;
 
 import io.meshfed.spec.MeshSpec;
-import io.meshfed.verify.MeshSimulator;
 
 /** Per-scenario state shared by the step classes (picocontainer injects one per scenario). */
 public class MeshWorld {
     MeshSpec spec;
     boolean separateRoots;
-    MeshSimulator mesh;
+    boolean deployed;
     Backend backend;
 
-    MeshSimulator deployed() {
-        if (mesh == null) {
+    Backend deployed() {
+        if (!deployed) {
             throw new IllegalStateException("the mesh is not deployed: add \"When the mesh is deployed\"");
         }
-        return mesh;
+        return backend;
     }
 }

@@ -14,7 +14,8 @@ import org.junit.platform.suite.api.Suite;
 @SelectDirectories("../features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.meshfed.scenarios")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
-        value = "pretty, summary, html:target/cucumber-report.html, json:target/cucumber-report.json")
+        value = "pretty, summary, html:target/cucumber-report.html, json:target/cucumber-report.json,"
+                + " io.meshfed.scenarios.WallTimePlugin:target/acceptance-walltime.txt")
 @ConfigurationParameter(key = "cucumber.junit-platform.naming-strategy", value = "long")
 public class AcceptanceTest {
 }

@@ -1,0 +1,32 @@
+package io.meshfed.scenarios;
+
+import io.meshfed.scenarios.real.RealBackends;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Backend names and availability: {@code simulated}, {@code k3s}, {@code kind}, {@code kubeconfig}. */
+public final class Backends {
+
+    private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
+
+    private Backends() {
+    }
+
+    /** Null when the named backend can run here, else one line saying why not (checked once per run). */
+    public static String unavailableReason(String name) {
+        if (name.equals("simulated")) {
+            return null;
+        }
+        if (!RealBackends.NAMES.contains(name)) {
+            return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, " + String.join(", ", RealBackends.NAMES);
+        }
+        return REASONS.computeIfAbsent(name, n -> {
+            String reason = RealBackends.unavailableReason(n);
+            return reason == null ? "" : reason;
+        }).isEmpty() ? null : REASONS.get(name);
+    }
+
+    public static Backend create(String name) {
+        return name.equals("simulated") ? new SimulatedBackend() : RealBackends.create(name);
+    }
+}

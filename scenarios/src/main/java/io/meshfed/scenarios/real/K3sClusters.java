@@ -1,0 +1,55 @@
+package io.meshfed.scenarios.real;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.Network;
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One k3s container per cluster (Testcontainers' k3s module) on one shared Docker network. k3s's
+ * servicelb answers LoadBalancer Services with the node's address, so each east-west gateway is
+ * reachable from the other clusters at its container's address on that network, which is written
+ * into the stack config. Traefik is disabled (it would take ports 80/443 of servicelb).
+ */
+public final class K3sClusters implements ClusterProvider {
+
+    static final String IMAGE = System.getProperty("MESHFED_K3S_IMAGE", "rancher/k3s:v1.33.4-k3s1");
+
+    @Override
+    public String name() {
+        return "k3s";
+    }
+
+    static List<String> serverArgs(String alias, int index) {
+        return List.of("server", "--disable=traefik", "--tls-san=" + alias, "--cluster-cidr=" + NetworkPlan.podSubnet(index),
+                "--service-cidr=" + NetworkPlan.serviceSubnet(index), "--node-name=" + alias);
+    }
+
+    @Override
+    public Map<String, ClusterAccess> provision(List<String> clusters, Path dir, Teardown teardown) throws Exception {
+        Network network = Network.newNetwork();
+        teardown.add("docker network " + network.getId(), network::close);
+        Map<String, ClusterAccess> out = new LinkedHashMap<>();
+        List<K3sContainer> started = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            String cluster = clusters.get(i);
+            K3sContainer k3s = new K3sContainer(DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("rancher/k3s"))
+                    .withNetwork(network).withNetworkAliases(cluster);
+            k3s.withCommand(serverArgs(cluster, i).toArray(String[]::new));
+            teardown.add("k3s container of cluster " + cluster, k3s::stop);
+            k3s.start();
+            started.add(k3s);
+            Path kubeconfig = dir.resolve(cluster + ".kubeconfig");
+            Files.writeString(kubeconfig, k3s.getKubeConfigYaml());
+            String address = k3s.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+                    .map(n -> n.getIpAddress()).filter(a -> a != null && !a.isEmpty()).findFirst().orElseThrow();
+            out.put(cluster, new ClusterAccess(cluster, kubeconfig, null, address, true));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package io.meshfed.scenarios.real;
+
+import com.dajudge.kindcontainer.KindContainer;
+import com.dajudge.kindcontainer.KindContainerVersion;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.testcontainers.containers.Network;
+
+/**
+ * kind clusters as containers (kindcontainer) on one shared Docker network. kind has no
+ * LoadBalancer controller; this backend installs MetalLB (L2) in each cluster with a pool carved from
+ * the shared network ({@link NetworkPlan#metallbPool}), the same answer as {@code ci/kind-clusters.sh}
+ * gives the {@code kind} CLI. MetalLB was chosen over NodePort because the east-west gateway then
+ * keeps its declared port 15443 and the translation's LoadBalancer Service type, as on real clouds.
+ */
+public final class KindClusters implements ClusterProvider {
+
+    static final String METALLB = System.getProperty("MESHFED_METALLB_MANIFEST",
+            "https://raw.githubusercontent.com/metallb/metallb/v0.14.9/config/manifests/metallb-native.yaml");
+
+    @Override
+    public String name() {
+        return "kind";
+    }
+
+    static String metallbPoolYaml(String pool) {
+        return "apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: meshfed, namespace: metallb-system}\n"
+                + "spec:\n  addresses: [\"" + pool + "\"]\n---\n"
+                + "apiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata: {name: meshfed, namespace: metallb-system}\n"
+                + "spec:\n  ipAddressPools: [meshfed]\n";
+    }
+
+    @Override
+    public Map<String, ClusterAccess> provision(List<String> clusters, Path dir, Teardown teardown) throws Exception {
+        Network network = Network.newNetwork();
+        teardown.add("docker network " + network.getId(), network::close);
+        Map<String, ClusterAccess> out = new LinkedHashMap<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            String cluster = clusters.get(i);
+            KindContainer<?> kind = new KindContainer<>(KindContainerVersion.VERSION_1_33_4)
+                    .withPodSubnet(NetworkPlan.podSubnet(i)).withServiceSubnet(NetworkPlan.serviceSubnet(i));
+            kind.withNetwork(network).withNetworkAliases(cluster);
+            teardown.add("kind container of cluster " + cluster, kind::stop);
+            kind.start();
+            Path kubeconfig = dir.resolve(cluster + ".kubeconfig");
+            Files.writeString(kubeconfig, kind.getKubeconfig());
+            var settings = kind.getContainerInfo().getNetworkSettings().getNetworks().values().iterator().next();
+            String subnet = settings.getIpAddress() + "/" + settings.getIpPrefixLen();
+            String pool = NetworkPlan.metallbPool(subnet, i);
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kind.getKubeconfig())).build()) {
+                try (var in = new URL(METALLB).openStream()) {
+                    client.load(in).serverSideApply();
+                }
+                Awaitility.await("MetalLB controller in " + cluster).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
+                        .until(() -> Readiness.deploymentRolledOut(client.apps().deployments().inNamespace("metallb-system").withName("controller").get()));
+                Awaitility.await("MetalLB pool accepted in " + cluster).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(3))
+                        .ignoreExceptions().until(() -> {
+                            client.load(new ByteArrayInputStream(metallbPoolYaml(pool).getBytes(StandardCharsets.UTF_8))).serverSideApply();
+                            return true;
+                        });
+            }
+            out.put(cluster, new ClusterAccess(cluster, kubeconfig, null, NetworkPlan.firstOf(pool), true));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package io.meshfed.scenarios.real;
+
+/**
+ * Address plan of clusters sharing one Docker network: distinct pod and service subnets per cluster
+ * (Istio multi-network does not need them, but they keep packet captures and logs unambiguous), and
+ * for kind a MetalLB pool per cluster carved from the top /24 of the Docker network's IPv4 subnet, 16
+ * addresses per cluster; the east-west gateway, the only LoadBalancer Service, gets the first.
+ */
+public final class NetworkPlan {
+
+    private NetworkPlan() {
+    }
+
+    public static String podSubnet(int index) {
+        return "10." + (10 + index) + ".0.0/16";
+    }
+
+    public static String serviceSubnet(int index) {
+        return "10." + (110 + index) + ".0.0/16";
+    }
+
+    /** {@code first-last} of cluster {@code index}'s pool inside {@code subnetCidr} (IPv4, prefix ≤ 24). */
+    public static String metallbPool(String subnetCidr, int index) {
+        String[] parts = subnetCidr.split("/");
+        int prefix = Integer.parseInt(parts[1]);
+        if (prefix > 24 || index < 0 || index > 14) {
+            throw new IllegalArgumentException("need an IPv4 subnet of /24 or larger and at most 15 clusters: " + subnetCidr + ", cluster #" + index);
+        }
+        long base = toLong(parts[0]) & (0xFFFFFFFFL << (32 - prefix));
+        long size = 1L << (32 - prefix);
+        long top24 = base + size - 256;
+        long first = top24 + 16L * index + 1;
+        return toIp(first) + "-" + toIp(first + 13);
+    }
+
+    public static String firstOf(String pool) {
+        return pool.split("-")[0];
+    }
+
+    static long toLong(String ip) {
+        long v = 0;
+        for (String octet : ip.split("\\.")) {
+            v = (v << 8) | Integer.parseInt(octet);
+        }
+        return v;
+    }
+
+    static String toIp(long v) {
+        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+    }
+}
