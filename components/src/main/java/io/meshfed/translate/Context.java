@@ -3,12 +3,17 @@ package io.meshfed.translate;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.meshfed.spec.ClusterSpec;
+import io.meshfed.spec.FailoverSpec;
 import io.meshfed.spec.FederationGraph;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.ServiceSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** What every translation step shares: the spec, the federation graph, global hosts and trust. */
 final class Context {
@@ -21,12 +26,22 @@ final class Context {
     final FederationGraph graph;
     final GlobalHosts hosts;
     final TrustSource trust;
+    private final Map<String, List<ServiceSpec>> servicesByCluster = new HashMap<>();
+    private final Map<String, FailoverSpec> failoverByService = new HashMap<>();
+    /** Computed once by {@link TrafficTranslation}: the services that may need a local-host DestinationRule. */
+    Set<String> localRuleServices;
 
     Context(MeshSpec spec, TrustSource trust) {
         this.spec = spec;
         this.graph = new FederationGraph(spec);
         this.hosts = new GlobalHosts(spec, graph);
         this.trust = trust;
+        for (ServiceSpec s : spec.services()) {
+            servicesByCluster.computeIfAbsent(s.cluster(), c -> new ArrayList<>()).add(s);
+        }
+        for (FailoverSpec f : spec.failover()) {
+            failoverByService.putIfAbsent(f.service().namespace() + "/" + f.service().service(), f);
+        }
     }
 
     ObjectMeta meta(String name, String namespace, Parent parent) {
@@ -40,7 +55,7 @@ final class Context {
     }
 
     ClusterSpec cluster(String name) {
-        return spec.requireCluster(name);
+        return graph.cluster(name).orElseThrow(() -> new IllegalArgumentException("unknown cluster " + name));
     }
 
     /** The address other clusters use for this cluster's east-west gateway; a placeholder until known. */
@@ -62,13 +77,13 @@ final class Context {
         return cluster(cluster).effectiveTrustDomain() + "/ns/" + namespace + "/sa/" + serviceAccount;
     }
 
+    /** The inventory entries of one cluster, in spec order. */
     List<ServiceSpec> servicesIn(String cluster) {
-        List<ServiceSpec> result = new ArrayList<>();
-        for (ServiceSpec s : spec.services()) {
-            if (s.cluster().equals(cluster)) {
-                result.add(s);
-            }
-        }
-        return result;
+        return Collections.unmodifiableList(servicesByCluster.getOrDefault(cluster, List.of()));
+    }
+
+    /** The first failover policy of a service, if any. */
+    Optional<FailoverSpec> failover(String service, String namespace) {
+        return Optional.ofNullable(failoverByService.get(namespace + "/" + service));
     }
 }

@@ -56,7 +56,7 @@ public final class Translator {
     private static Set<String> configNamespaces(Context ctx, String cluster, FederationTranslation federation) {
         Set<String> namespaces = new TreeSet<>(federation.namespaces(cluster));
         ctx.spec.traffic().forEach(t -> {
-            if (ctx.graph.sourceClusters(t).contains(cluster)) {
+            if (ctx.graph.writesInto(t, cluster)) {
                 namespaces.add(t.destination().namespace());
             }
         });
