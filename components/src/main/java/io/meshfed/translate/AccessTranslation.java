@@ -76,8 +76,8 @@ final class AccessTranslation {
         if (!to.services().isEmpty()) {
             // Built only for clusters that run a selected service: most clusters run none of them.
             List<Rule> rules = null;
-            for (ServiceSpec service : ctx.servicesIn(cluster)) {
-                if (to.services().contains(service.name()) && (to.namespaces().isEmpty() || to.namespaces().contains(service.namespace()))) {
+            for (ServiceSpec service : ctx.servicesIn(cluster, to.services())) {
+                if (to.namespaces().isEmpty() || to.namespaces().contains(service.namespace())) {
                     rules = rules == null ? List.of(rule(policy)) : rules;
                     String name = to.services().size() == 1 ? policy.name() : Names.of(policy.name(), service.name());
                     out.add(MeshObject.of(Stage.POLICIES, policy(name, service.namespace(), parent, service.selector(),

@@ -27,6 +27,7 @@ final class Context {
     final GlobalHosts hosts;
     final TrustSource trust;
     private final Map<String, List<ServiceSpec>> servicesByCluster = new HashMap<>();
+    private final Map<String, Map<String, List<ServiceSpec>>> servicesByClusterAndName = new HashMap<>();
     private final Map<String, FailoverSpec> failoverByService = new HashMap<>();
     /** Computed once by {@link TrafficTranslation}: the services that may need a local-host DestinationRule. */
     Set<String> localRuleServices;
@@ -38,6 +39,8 @@ final class Context {
         this.trust = trust;
         for (ServiceSpec s : spec.services()) {
             servicesByCluster.computeIfAbsent(s.cluster(), c -> new ArrayList<>()).add(s);
+            servicesByClusterAndName.computeIfAbsent(s.cluster(), c -> new HashMap<>())
+                    .computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
         }
         for (FailoverSpec f : spec.failover()) {
             failoverByService.putIfAbsent(f.service().namespace() + "/" + f.service().service(), f);
@@ -80,6 +83,22 @@ final class Context {
     /** The inventory entries of one cluster, in spec order. */
     List<ServiceSpec> servicesIn(String cluster) {
         return Collections.unmodifiableList(servicesByCluster.getOrDefault(cluster, List.of()));
+    }
+
+    /** The inventory entries of one cluster with one of these names (any namespace), in spec order. */
+    List<ServiceSpec> servicesIn(String cluster, List<String> names) {
+        Map<String, List<ServiceSpec>> byName = servicesByClusterAndName.getOrDefault(cluster, Collections.emptyMap());
+        if (names.size() == 1) {
+            return byName.getOrDefault(names.get(0), List.of());
+        }
+        List<ServiceSpec> all = servicesIn(cluster);
+        List<ServiceSpec> result = new ArrayList<>();
+        for (ServiceSpec s : all) {
+            if (names.contains(s.name())) {
+                result.add(s);
+            }
+        }
+        return result;
     }
 
     /** The first failover policy of a service, if any. */

@@ -5,6 +5,7 @@ import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,7 +68,7 @@ public final class Translator {
     }
 
     private static void requireUniqueKeys(String cluster, List<MeshObject> objects) {
-        Set<String> keys = new TreeSet<>();
+        Set<String> keys = new HashSet<>();
         for (MeshObject o : objects) {
             if (!keys.add(o.key())) {
                 throw new IllegalStateException("translation produced " + o.key() + " twice in cluster " + cluster);
