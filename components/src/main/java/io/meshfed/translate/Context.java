@@ -3,10 +3,12 @@ package io.meshfed.translate;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.meshfed.spec.ClusterSpec;
+import io.meshfed.spec.ExportSpec;
 import io.meshfed.spec.FailoverSpec;
 import io.meshfed.spec.FederationGraph;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.ServiceSpec;
+import io.meshfed.spec.TrafficPolicySpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +31,8 @@ final class Context {
     private final Map<String, List<ServiceSpec>> servicesByCluster = new HashMap<>();
     private final Map<String, Map<String, List<ServiceSpec>>> servicesByClusterAndName = new HashMap<>();
     private final Map<String, FailoverSpec> failoverByService = new HashMap<>();
+    private final Map<String, List<ExportSpec>> exportsByParticipant = new HashMap<>();
+    private final Map<String, List<TrafficPolicySpec>> trafficBySourceCluster = new HashMap<>();
     /** Computed once by {@link TrafficTranslation}: the services that may need a local-host DestinationRule. */
     Set<String> localRuleServices;
 
@@ -41,6 +45,21 @@ final class Context {
             servicesByCluster.computeIfAbsent(s.cluster(), c -> new ArrayList<>()).add(s);
             servicesByClusterAndName.computeIfAbsent(s.cluster(), c -> new HashMap<>())
                     .computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
+        }
+        // Per cluster, in spec order, what is written into it: asking every export and every
+        // traffic policy from every cluster would cost clusters x services lookups.
+        for (ExportSpec e : spec.federation().exports()) {
+            for (String cluster : graph.participants(e.service(), e.namespace())) {
+                exportsByParticipant.computeIfAbsent(cluster, c -> new ArrayList<>()).add(e);
+            }
+        }
+        for (TrafficPolicySpec t : spec.traffic()) {
+            for (String cluster : graph.sourceClusters(t)) {
+                List<TrafficPolicySpec> policies = trafficBySourceCluster.computeIfAbsent(cluster, c -> new ArrayList<>());
+                if (policies.isEmpty() || policies.get(policies.size() - 1) != t) {
+                    policies.add(t);
+                }
+            }
         }
         for (FailoverSpec f : spec.failover()) {
             failoverByService.putIfAbsent(f.service().namespace() + "/" + f.service().service(), f);
@@ -78,6 +97,16 @@ final class Context {
     /** An AuthorizationPolicy principal: trust domain, namespace and service account, no {@code spiffe://}. */
     String principal(String cluster, String namespace, String serviceAccount) {
         return cluster(cluster).effectiveTrustDomain() + "/ns/" + namespace + "/sa/" + serviceAccount;
+    }
+
+    /** The exports in whose federation this cluster participates, in spec order. */
+    List<ExportSpec> exportsInto(String cluster) {
+        return Collections.unmodifiableList(exportsByParticipant.getOrDefault(cluster, List.of()));
+    }
+
+    /** The traffic policies written into this cluster ({@link FederationGraph#sourceClusters}), in spec order. */
+    List<TrafficPolicySpec> trafficInto(String cluster) {
+        return Collections.unmodifiableList(trafficBySourceCluster.getOrDefault(cluster, List.of()));
     }
 
     /** The inventory entries of one cluster, in spec order. */

@@ -44,20 +44,16 @@ final class FederationTranslation {
     /** The namespaces this cluster needs for federation objects. */
     Set<String> namespaces(String cluster) {
         Set<String> namespaces = new java.util.TreeSet<>();
-        for (ExportSpec e : ctx.spec.federation().exports()) {
-            if (ctx.graph.participants(e.service(), e.namespace()).contains(cluster)) {
-                namespaces.add(e.namespace());
-            }
+        for (ExportSpec e : ctx.exportsInto(cluster)) {
+            namespaces.add(e.namespace());
         }
         return namespaces;
     }
 
     List<MeshObject> translate(String cluster) {
         List<MeshObject> out = new ArrayList<>();
-        for (ExportSpec export : ctx.spec.federation().exports()) {
-            if (ctx.graph.participants(export.service(), export.namespace()).contains(cluster)) {
-                out.addAll(participant(cluster, export));
-            }
+        for (ExportSpec export : ctx.exportsInto(cluster)) {
+            out.addAll(participant(cluster, export));
         }
         return out;
     }

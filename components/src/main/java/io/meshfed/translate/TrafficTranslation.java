@@ -52,7 +52,8 @@ final class TrafficTranslation {
 
     List<MeshObject> translate(String cluster) {
         List<MeshObject> out = new ArrayList<>();
-        for (TrafficPolicySpec policy : ctx.spec.traffic()) {
+        // Sidecar meshes: only the policies written into this cluster; ambient ones ask every policy.
+        for (TrafficPolicySpec policy : ctx.spec.ambient() ? ctx.spec.traffic() : ctx.trafficInto(cluster)) {
             if (ctx.spec.ambient() && AmbientRoutes.expressible(policy)) {
                 out.addAll(ambientRoutes.translate(cluster, policy));
             } else if (ctx.graph.writesInto(policy, cluster)) {

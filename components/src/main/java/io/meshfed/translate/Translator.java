@@ -56,11 +56,7 @@ public final class Translator {
     /** Namespaces that hold configuration in this cluster even where no workload of theirs runs. */
     private static Set<String> configNamespaces(Context ctx, String cluster, FederationTranslation federation) {
         Set<String> namespaces = new TreeSet<>(federation.namespaces(cluster));
-        ctx.spec.traffic().forEach(t -> {
-            if (ctx.graph.writesInto(t, cluster)) {
-                namespaces.add(t.destination().namespace());
-            }
-        });
+        ctx.trafficInto(cluster).forEach(t -> namespaces.add(t.destination().namespace()));
         ctx.spec.access().namespaceIsolation().stream()
                 .filter(n -> n.cluster() == null || n.cluster().equals(cluster))
                 .forEach(n -> namespaces.add(n.namespace()));
