@@ -45,7 +45,7 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * <pre>
- * ./mvnw -o -q -pl components -am test-compile dependency:build-classpath \
+ * ./mvnw -q -pl components test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -Xmx8g -cp components/target/test-classes:components/target/classes:$(cat components/target/test-classpath.txt) \
  *     io.meshfed.bench.FederationBench [clusters=100] [services=1000] [consumers=10] [runs=5] [warm-up rounds=3]
