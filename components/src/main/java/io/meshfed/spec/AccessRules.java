@@ -1,19 +1,20 @@
 package io.meshfed.spec;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Validation of the access section, including the shared-trust-domain rule. */
 final class AccessRules {
 
     private final MeshSpec spec;
+    private final FederationGraph graph;
     private final Problems problems;
+    private Set<String> declaredServices;
 
-    AccessRules(MeshSpec spec, Problems problems) {
-        this.spec = spec;
+    AccessRules(FederationGraph graph, Problems problems) {
+        this.spec = graph.spec();
+        this.graph = graph;
         this.problems = problems;
     }
 
@@ -46,7 +47,7 @@ final class AccessRules {
         for (int i = 0; i < access.namespaceIsolation().size(); i++) {
             NamespaceRef ref = access.namespaceIsolation().get(i);
             String path = "access.namespaceIsolation[" + i + "]";
-            SpecValidator.knownCluster(spec, problems, path + ".cluster", ref.cluster(), false);
+            SpecValidator.knownCluster(graph, problems, path + ".cluster", ref.cluster(), false);
             problems.dnsLabel(path + ".namespace", ref.namespace());
         }
     }
@@ -76,10 +77,10 @@ final class AccessRules {
 
     /** A source pinned to a cluster is told apart by its trust domain, so that must be the cluster's own. */
     private void distinctTrustDomain(String path, String cluster) {
-        if (cluster == null || !SpecValidator.knownCluster(spec, problems, path, cluster, false)) {
+        if (cluster == null || !SpecValidator.knownCluster(graph, problems, path, cluster, false)) {
             return;
         }
-        String domain = spec.requireCluster(cluster).effectiveTrustDomain();
+        String domain = graph.cluster(cluster).orElseThrow().effectiveTrustDomain();
         List<String> sharing = spec.clusters().stream()
                 .filter(c -> !c.name().equals(cluster) && c.effectiveTrustDomain().equals(domain))
                 .map(ClusterSpec::name).toList();
@@ -91,16 +92,18 @@ final class AccessRules {
 
     private void destinations(String path, DestinationSelectorSpec to) {
         for (int c = 0; c < to.clusters().size(); c++) {
-            SpecValidator.knownCluster(spec, problems, path + ".clusters[" + c + "]", to.clusters().get(c), true);
+            SpecValidator.knownCluster(graph, problems, path + ".clusters[" + c + "]", to.clusters().get(c), true);
         }
         for (int n = 0; n < to.namespaces().size(); n++) {
             problems.dnsLabel(path + ".namespaces[" + n + "]", to.namespaces().get(n));
         }
-        Map<String, Boolean> declared = new HashMap<>();
-        spec.services().forEach(s -> declared.put(s.name(), true));
+        if (declaredServices == null) {
+            declaredServices = new HashSet<>();
+            spec.services().forEach(s -> declaredServices.add(s.name()));
+        }
         for (int s = 0; s < to.services().size(); s++) {
             String name = to.services().get(s);
-            if (name == null || !declared.containsKey(name)) {
+            if (name == null || !declaredServices.contains(name)) {
                 problems.add(path + ".services[" + s + "]", "no service '" + name + "' is declared in services");
             }
         }

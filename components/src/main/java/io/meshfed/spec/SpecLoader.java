@@ -56,8 +56,9 @@ public final class SpecLoader {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
         }
+        boolean stackFile = isStackFile(yaml);
         try (JsonParser parser = YAML.createParser(yaml)) {
-            if (isStackFile(yaml) && !moveToMeshNode(parser)) {
+            if (stackFile && !moveToMeshNode(parser)) {
                 throw new InvalidSpecException(List.of(new Problem(sourceName,
                         "this Pulumi stack file has no '" + STACK_KEY + "' under 'config'")));
             }
@@ -66,6 +67,10 @@ public final class SpecLoader {
                 throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
             }
             return spec;
+        } catch (UnrecognizedPropertyException e) {
+            JsonLocation field = fieldLocation(yaml, stackFile, e.getPath());
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, field == null ? tokenLocation(e) : field)
+                    + fieldPath(e.getPath()), describe(e))));
         } catch (JsonMappingException e) {
             throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), describe(e))));
         } catch (JsonProcessingException e) {
@@ -110,6 +115,51 @@ public final class SpecLoader {
             return parser.currentTokenLocation();
         }
         return e.getLocation();
+    }
+
+    /**
+     * Where the field at the end of {@code path} starts, found by walking the document again: for an
+     * unknown field of a record Jackson has already read the whole mapping when it fails, so its own
+     * location is that of the mapping's end (the line after the field, or later).
+     */
+    private static JsonLocation fieldLocation(String yaml, boolean stackFile, List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (stackFile ? !moveToMeshNode(parser) : parser.nextToken() == null) {
+                return null;
+            }
+            for (int i = 0; i < path.size(); i++) {
+                JsonMappingException.Reference ref = path.get(i);
+                if (ref.getIndex() >= 0) {
+                    if (parser.currentToken() != JsonToken.START_ARRAY) {
+                        return null;
+                    }
+                    for (int skip = 0; skip < ref.getIndex(); skip++) {
+                        if (parser.nextToken() == JsonToken.END_ARRAY) {
+                            return null;
+                        }
+                        parser.skipChildren();
+                    }
+                    if (parser.nextToken() == JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                } else {
+                    if (parser.currentToken() != JsonToken.START_OBJECT || ref.getFieldName() == null
+                            || !moveToField(parser, ref.getFieldName())) {
+                        return null;
+                    }
+                    if (i == path.size() - 1) {
+                        return parser.currentTokenLocation();
+                    }
+                    parser.nextToken();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String where(String source, JsonLocation location) {

@@ -20,10 +20,12 @@ public final class SpecValidator {
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE");
 
     private final MeshSpec spec;
+    private final FederationGraph graph;
     private final Problems problems = new Problems();
 
     private SpecValidator(MeshSpec spec) {
         this.spec = spec;
+        this.graph = new FederationGraph(spec);
     }
 
     public static List<Problem> validate(MeshSpec spec) {
@@ -46,8 +48,8 @@ public final class SpecValidator {
         trust();
         services();
         federation();
-        new AccessRules(spec, problems).check();
-        new TrafficRules(spec, problems).check();
+        new AccessRules(graph, problems).check();
+        new TrafficRules(graph, problems).check();
         failover();
     }
 
@@ -166,7 +168,7 @@ public final class SpecValidator {
             if (!problems.required(path + ".service", e.service())) {
                 continue;
             }
-            List<ServiceSpec> backings = spec.backings(e.service(), e.namespace());
+            List<ServiceSpec> backings = graph.backings(e.service(), e.namespace());
             if (backings.isEmpty()) {
                 problems.add(path + ".service", "no service '" + e.service() + "' in namespace '" + e.namespace() + "' is declared in services");
                 continue;
@@ -217,17 +219,17 @@ public final class SpecValidator {
     }
 
     boolean knownCluster(String path, String cluster, boolean required) {
-        return knownCluster(spec, problems, path, cluster, required);
+        return knownCluster(graph, problems, path, cluster, required);
     }
 
-    static boolean knownCluster(MeshSpec spec, Problems problems, String path, String cluster, boolean required) {
+    static boolean knownCluster(FederationGraph graph, Problems problems, String path, String cluster, boolean required) {
         if (cluster == null) {
             if (required) {
                 problems.add(path, "required");
             }
             return false;
         }
-        if (spec.cluster(cluster).isEmpty()) {
+        if (graph.cluster(cluster).isEmpty()) {
             problems.add(path, "unknown cluster '" + cluster + "'");
             return false;
         }
@@ -235,14 +237,14 @@ public final class SpecValidator {
     }
 
     private void knownService(String path, ServiceRef ref) {
-        knownService(spec, problems, path, ref);
+        knownService(graph, problems, path, ref);
     }
 
-    static boolean knownService(MeshSpec spec, Problems problems, String path, ServiceRef ref) {
+    static boolean knownService(FederationGraph graph, Problems problems, String path, ServiceRef ref) {
         if (!problems.required(path + ".service", ref.service())) {
             return false;
         }
-        if (spec.backings(ref.service(), ref.namespace()).isEmpty()) {
+        if (graph.backings(ref.service(), ref.namespace()).isEmpty()) {
             problems.add(path, "no service '" + ref.service() + "' in namespace '" + ref.namespace() + "' is declared in services");
             return false;
         }

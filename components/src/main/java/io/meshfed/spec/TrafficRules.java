@@ -11,10 +11,10 @@ final class TrafficRules {
     private final Problems problems;
     private final FederationGraph graph;
 
-    TrafficRules(MeshSpec spec, Problems problems) {
-        this.spec = spec;
+    TrafficRules(FederationGraph graph, Problems problems) {
+        this.spec = graph.spec();
         this.problems = problems;
-        this.graph = new FederationGraph(spec);
+        this.graph = graph;
     }
 
     void check() {
@@ -28,7 +28,7 @@ final class TrafficRules {
                 problems.add(path + ".name", "duplicate traffic policy name '" + t.name() + "'");
             }
             if (!problems.required(path + ".destination", t.destination())
-                    || !SpecValidator.knownService(spec, problems, path + ".destination", t.destination())) {
+                    || !SpecValidator.knownService(graph, problems, path + ".destination", t.destination())) {
                 continue;
             }
             ServiceRef dest = t.destination();
@@ -38,7 +38,7 @@ final class TrafficRules {
             }
             List<String> sources = graph.sourceClusters(t);
             for (int c = 0; c < t.sourceClusters().size(); c++) {
-                SpecValidator.knownCluster(spec, problems, path + ".sourceClusters[" + c + "]", t.sourceClusters().get(c), true);
+                SpecValidator.knownCluster(graph, problems, path + ".sourceClusters[" + c + "]", t.sourceClusters().get(c), true);
             }
             if (t.routes().isEmpty()) {
                 problems.add(path + ".routes", "at least one route is required");
@@ -107,9 +107,9 @@ final class TrafficRules {
     }
 
     private void destination(String path, SplitSpec split, ServiceRef dest, List<String> sources) {
-        List<ServiceSpec> backings = spec.backings(dest.service(), dest.namespace());
+        List<ServiceSpec> backings = graph.backings(dest.service(), dest.namespace());
         if (split.cluster() != null) {
-            if (!SpecValidator.knownCluster(spec, problems, path + ".cluster", split.cluster(), true)) {
+            if (!SpecValidator.knownCluster(graph, problems, path + ".cluster", split.cluster(), true)) {
                 return;
             }
             if (spec.ambient()) {

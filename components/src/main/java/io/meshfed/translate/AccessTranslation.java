@@ -73,10 +73,12 @@ final class AccessTranslation {
         }
         Parent parent = new Parent("AccessPolicy", policy.name(), cluster);
         List<MeshObject> out = new ArrayList<>();
-        List<Rule> rules = List.of(rule(policy));
         if (!to.services().isEmpty()) {
-            for (ServiceSpec service : ctx.servicesIn(cluster)) {
-                if (to.services().contains(service.name()) && (to.namespaces().isEmpty() || to.namespaces().contains(service.namespace()))) {
+            // Built only for clusters that run a selected service: most clusters run none of them.
+            List<Rule> rules = null;
+            for (ServiceSpec service : ctx.servicesIn(cluster, to.services())) {
+                if (to.namespaces().isEmpty() || to.namespaces().contains(service.namespace())) {
+                    rules = rules == null ? List.of(rule(policy)) : rules;
                     String name = to.services().size() == 1 ? policy.name() : Names.of(policy.name(), service.name());
                     out.add(MeshObject.of(Stage.POLICIES, policy(name, service.namespace(), parent, service.selector(),
                             targets(service.namespace(), service.name()), rules)));
@@ -92,6 +94,7 @@ final class AccessTranslation {
             ctx.servicesIn(cluster).forEach(s -> declared.add(s.namespace()));
             namespaces.retainAll(declared);
         }
+        List<Rule> rules = namespaces.isEmpty() ? List.of() : List.of(rule(policy));
         for (String ns : namespaces) {
             Map<String, String> selector = to.labels().isEmpty() ? null : to.labels();
             out.add(MeshObject.of(Stage.POLICIES, policy(policy.name(), ns, parent, selector,

@@ -45,7 +45,7 @@ final class AmbientRoutes {
     List<MeshObject> translate(String cluster, TrafficPolicySpec policy) {
         String service = policy.destination().service();
         String ns = policy.destination().namespace();
-        ServiceSpec local = ctx.spec.backings(service, ns).stream().filter(b -> b.cluster().equals(cluster)).findFirst().orElse(null);
+        ServiceSpec local = ctx.graph.backing(service, ns, cluster).orElse(null);
         if (local == null) {
             return List.of();
         }

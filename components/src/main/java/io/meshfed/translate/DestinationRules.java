@@ -69,9 +69,7 @@ final class DestinationRules {
     }
 
     Optional<FailoverSpec> failover(String service, String namespace) {
-        return ctx.spec.failover().stream()
-                .filter(f -> f.service().service().equals(service) && f.service().namespace().equals(namespace))
-                .findFirst();
+        return ctx.failover(service, namespace);
     }
 
     /**

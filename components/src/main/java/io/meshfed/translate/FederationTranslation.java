@@ -44,20 +44,16 @@ final class FederationTranslation {
     /** The namespaces this cluster needs for federation objects. */
     Set<String> namespaces(String cluster) {
         Set<String> namespaces = new java.util.TreeSet<>();
-        for (ExportSpec e : ctx.spec.federation().exports()) {
-            if (ctx.graph.participants(e.service(), e.namespace()).contains(cluster)) {
-                namespaces.add(e.namespace());
-            }
+        for (ExportSpec e : ctx.exportsInto(cluster)) {
+            namespaces.add(e.namespace());
         }
         return namespaces;
     }
 
     List<MeshObject> translate(String cluster) {
         List<MeshObject> out = new ArrayList<>();
-        for (ExportSpec export : ctx.spec.federation().exports()) {
-            if (ctx.graph.participants(export.service(), export.namespace()).contains(cluster)) {
-                out.addAll(participant(cluster, export));
-            }
+        for (ExportSpec export : ctx.exportsInto(cluster)) {
+            out.addAll(participant(cluster, export));
         }
         return out;
     }
@@ -66,7 +62,7 @@ final class FederationTranslation {
         String host = ctx.hosts.host(export);
         String ns = export.namespace();
         Parent parent = new Parent("Service", export.service(), cluster);
-        List<ServiceSpec> backings = ctx.spec.backings(export.service(), ns).stream()
+        List<ServiceSpec> backings = ctx.graph.backings(export.service(), ns).stream()
                 .filter(b -> ctx.graph.reachable(cluster, b.cluster(), export.service(), ns))
                 .toList();
         List<MeshObject> out = new ArrayList<>();
@@ -82,14 +78,14 @@ final class FederationTranslation {
                 }
             }
         }
-        ctx.spec.backings(export.service(), ns).stream()
+        ctx.graph.backings(export.service(), ns).stream()
                 .filter(b -> b.cluster().equals(cluster) && ctx.spec.ambient())
                 .forEach(local -> out.add(MeshObject.of(Stage.FEDERATION, globalService(local, parent))));
         return out;
     }
 
     private ServiceEntry serviceEntry(String host, String name, String ns, List<ServiceSpec> backings, Parent parent) {
-        ServiceSpec any = ctx.spec.backings(parent.name(), ns).get(0);
+        ServiceSpec any = ctx.graph.backings(parent.name(), ns).get(0);
         return new ServiceEntryBuilder()
                 .withMetadata(ctx.meta(name, ns, parent))
                 .withNewSpec()

@@ -30,7 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Stage 7 (traffic): a VirtualService per traffic policy in each source cluster, routing to the
@@ -52,10 +53,11 @@ final class TrafficTranslation {
 
     List<MeshObject> translate(String cluster) {
         List<MeshObject> out = new ArrayList<>();
-        for (TrafficPolicySpec policy : ctx.spec.traffic()) {
+        // Sidecar meshes: only the policies written into this cluster; ambient ones ask every policy.
+        for (TrafficPolicySpec policy : ctx.spec.ambient() ? ctx.spec.traffic() : ctx.trafficInto(cluster)) {
             if (ctx.spec.ambient() && AmbientRoutes.expressible(policy)) {
                 out.addAll(ambientRoutes.translate(cluster, policy));
-            } else if (ctx.graph.sourceClusters(policy).contains(cluster)) {
+            } else if (ctx.graph.writesInto(policy, cluster)) {
                 out.add(MeshObject.of(Stage.POLICIES, virtualService(cluster, policy)));
             }
         }
@@ -104,7 +106,7 @@ final class TrafficTranslation {
         String ns = policy.destination().namespace();
         boolean federated = ctx.graph.federated(service, ns);
         List<String> hosts = new ArrayList<>();
-        ctx.spec.backings(service, ns).stream().filter(b -> b.cluster().equals(cluster)).findFirst()
+        ctx.graph.backing(service, ns, cluster)
                 .ifPresent(local -> hosts.add(local.localHost()));
         if (federated) {
             hosts.add(ctx.hosts.host(service, ns));
@@ -195,9 +197,9 @@ final class TrafficTranslation {
         return value == null ? 100.0 : value;
     }
 
-    /** Local-host DestinationRules for services routed by subset or failed over without federation. */
-    private List<MeshObject> localDestinationRules(String cluster) {
-        TreeSet<String> needed = new TreeSet<>();
+    /** {@code namespace/service} of every service routed by subset or failed over: the same for every cluster. */
+    private static Set<String> localRuleServices(Context ctx) {
+        Set<String> needed = new HashSet<>();
         for (TrafficPolicySpec policy : ctx.spec.traffic()) {
             boolean usesSubsets = policy.routes().stream().flatMap(r -> r.split().stream()).anyMatch(s -> s.subset() != null);
             if (usesSubsets && (!ctx.spec.ambient() || !AmbientRoutes.expressible(policy))) {
@@ -205,6 +207,15 @@ final class TrafficTranslation {
             }
         }
         ctx.spec.failover().forEach(f -> needed.add(f.service().namespace() + "/" + f.service().service()));
+        return Set.copyOf(needed);
+    }
+
+    /** Local-host DestinationRules for services routed by subset or failed over without federation. */
+    private List<MeshObject> localDestinationRules(String cluster) {
+        if (ctx.localRuleServices == null) {
+            ctx.localRuleServices = localRuleServices(ctx);
+        }
+        Set<String> needed = ctx.localRuleServices;
         List<MeshObject> out = new ArrayList<>();
         for (ServiceSpec service : ctx.servicesIn(cluster)) {
             if (needed.contains(service.namespace() + "/" + service.name()) && !ctx.graph.federated(service.name(), service.namespace())) {

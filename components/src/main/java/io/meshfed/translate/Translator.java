@@ -5,6 +5,7 @@ import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,11 +56,7 @@ public final class Translator {
     /** Namespaces that hold configuration in this cluster even where no workload of theirs runs. */
     private static Set<String> configNamespaces(Context ctx, String cluster, FederationTranslation federation) {
         Set<String> namespaces = new TreeSet<>(federation.namespaces(cluster));
-        ctx.spec.traffic().forEach(t -> {
-            if (ctx.graph.sourceClusters(t).contains(cluster)) {
-                namespaces.add(t.destination().namespace());
-            }
-        });
+        ctx.trafficInto(cluster).forEach(t -> namespaces.add(t.destination().namespace()));
         ctx.spec.access().namespaceIsolation().stream()
                 .filter(n -> n.cluster() == null || n.cluster().equals(cluster))
                 .forEach(n -> namespaces.add(n.namespace()));
@@ -67,7 +64,7 @@ public final class Translator {
     }
 
     private static void requireUniqueKeys(String cluster, List<MeshObject> objects) {
-        Set<String> keys = new TreeSet<>();
+        Set<String> keys = new HashSet<>();
         for (MeshObject o : objects) {
             if (!keys.add(o.key())) {
                 throw new IllegalStateException("translation produced " + o.key() + " twice in cluster " + cluster);

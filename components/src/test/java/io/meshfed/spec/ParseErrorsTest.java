@@ -26,8 +26,44 @@ class ParseErrorsTest {
     void unknownFieldListsTheKnownOnes() {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> SpecLoader.load("name: t\nclusters:\n  - name: c1\n    netwrk: n\n", "mesh.yaml"));
-        assertTrue(e.problems().get(0).path().matches("mesh\\.yaml:\\d+:\\d+: clusters\\[0]\\.netwrk"), e.getMessage());
+        assertEquals("mesh.yaml:4:5: clusters[0].netwrk", e.problems().get(0).path());
         assertTrue(e.problems().get(0).message().startsWith("unknown field 'netwrk' (known fields: context, eastWestGateway"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldNamesItsOwnLineNotTheEndOfItsMapping() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SpecLoader.load("""
+                name: t
+                clusters:
+                  - name: c1
+                  - name: c2
+                    netwrk:
+                      region: r
+                    network: n2
+                    trustDomain: c2
+                """, "mesh.yaml"));
+        assertEquals("invalid mesh spec (1 problem):\n"
+                + "  mesh.yaml:5:5: clusters[1].netwrk: unknown field 'netwrk'"
+                + " (known fields: context, eastWestGateway, kubeconfig, locality, name, network, trustDomain)", e.getMessage());
+    }
+
+    @Test
+    void unknownFieldInFlowStyleAtTopLevelAndInStackFiles() {
+        InvalidSpecException flow = assertThrows(InvalidSpecException.class,
+                () -> SpecLoader.load("name: t\nclusters: [{name: c1, netwrk: n}]\n", "mesh.yaml"));
+        assertEquals("mesh.yaml:2:23: clusters[0].netwrk", flow.problems().get(0).path());
+        InvalidSpecException top = assertThrows(InvalidSpecException.class,
+                () -> SpecLoader.load("name: t\nbogus: 1\nclusters: [{name: c1}]\n", "mesh.yaml"));
+        assertEquals("mesh.yaml:2:1: bogus", top.problems().get(0).path());
+        InvalidSpecException stack = assertThrows(InvalidSpecException.class, () -> SpecLoader.load("""
+                config:
+                  meshfed:mesh:
+                    name: t
+                    clusters:
+                      - name: c1
+                        netwrk: n
+                """, "Pulumi.dev.yaml"));
+        assertEquals("Pulumi.dev.yaml:6:9: clusters[0].netwrk", stack.problems().get(0).path());
     }
 
     @Test
