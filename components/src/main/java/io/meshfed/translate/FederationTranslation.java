@@ -35,10 +35,12 @@ final class FederationTranslation {
 
     private final Context ctx;
     private final DestinationRules destinationRules;
+    private final GatewayDestinationRules gatewayRules;
 
     FederationTranslation(Context ctx, DestinationRules destinationRules) {
         this.ctx = ctx;
         this.destinationRules = destinationRules;
+        this.gatewayRules = new GatewayDestinationRules(ctx);
     }
 
     /** The namespaces this cluster needs for federation objects. */
@@ -77,6 +79,11 @@ final class FederationTranslation {
                     out.add(new MeshObject(Stage.FEDERATION, entry, Set.of(remote.cluster())));
                 }
             }
+        }
+        boolean remoteBackings = backings.stream().anyMatch(b -> !b.cluster().equals(cluster));
+        if (!ctx.spec.ambient() && remoteBackings) {
+            backings.stream().filter(b -> b.cluster().equals(cluster)).findFirst().ifPresent(local ->
+                    out.add(MeshObject.of(Stage.FEDERATION, gatewayRules.forLocalPods(host, baseName, local, parent))));
         }
         ctx.graph.backings(export.service(), ns).stream()
                 .filter(b -> b.cluster().equals(cluster) && ctx.spec.ambient())

@@ -18,7 +18,6 @@ import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchPrefixBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchRegexBuilder;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.networking.v1.VirtualServiceBuilder;
-import io.meshfed.spec.FailoverSpec;
 import io.meshfed.spec.FaultSpec;
 import io.meshfed.spec.MatchSpec;
 import io.meshfed.spec.RouteSpec;
@@ -76,30 +75,28 @@ final class TrafficTranslation {
         if (ctx.spec.ambient()) {
             return List.of();
         }
+        java.util.Set<String> routedHere = new java.util.HashSet<>();
+        ctx.trafficInto(cluster).forEach(t -> routedHere.add(t.destination().namespace() + "/" + t.destination().service()));
         List<MeshObject> out = new ArrayList<>();
-        for (FailoverSpec failover : ctx.spec.failover()) {
-            String service = failover.service().service();
-            String ns = failover.service().namespace();
-            boolean routedByTrafficPolicy = ctx.spec.traffic().stream()
-                    .anyMatch(t -> t.destination().service().equals(service) && t.destination().namespace().equals(ns)
-                            && ctx.graph.sourceClusters(t).contains(cluster));
-            if (!ctx.graph.federated(service, ns) || routedByTrafficPolicy) {
+        for (ServiceSpec local : ctx.servicesIn(cluster)) {
+            if (routedHere.contains(local.namespace() + "/" + local.name()) || !ctx.graph.federated(local.name(), local.namespace())) {
                 continue;
             }
-            ctx.spec.backings(service, ns).stream().filter(b -> b.cluster().equals(cluster)).findFirst().ifPresent(local ->
+            ctx.failover(local.name(), local.namespace()).ifPresent(failover ->
                     out.add(MeshObject.of(Stage.POLICIES, new VirtualServiceBuilder()
-                            .withMetadata(ctx.meta(Names.of(failover.name()), ns, new Parent("FailoverPolicy", failover.name(), cluster)))
+                            .withMetadata(ctx.meta(Names.of(failover.name()), local.namespace(), new Parent("FailoverPolicy", failover.name(), cluster)))
                             .withNewSpec()
                             .withHosts(local.localHost())
                             .addNewHttp()
                             .withName(Names.of(failover.name()))
-                            .addNewRoute().withNewDestination().withHost(ctx.hosts.host(service, ns)).endDestination().endRoute()
+                            .addNewRoute().withNewDestination().withHost(ctx.hosts.host(local.name(), local.namespace())).endDestination().endRoute()
                             .endHttp()
                             .endSpec()
                             .build())));
         }
         return out;
     }
+
 
     private VirtualService virtualService(String cluster, TrafficPolicySpec policy) {
         String service = policy.destination().service();

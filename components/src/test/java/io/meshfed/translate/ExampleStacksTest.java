@@ -2,6 +2,7 @@ package io.meshfed.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.istio.api.networking.v1.DestinationRule;
@@ -89,6 +90,23 @@ class ExampleStacksTest {
         assertEquals(List.of("spiffe://kind2/ns/default/sa/bookinfo-reviews", "spiffe://kind3/ns/default/sa/bookinfo-reviews"),
                 dr.getSpec().getTrafficPolicy().getTls().getSubjectAltNames());
         assertEquals(100, dr.getSpec().getTrafficPolicy().getOutlierDetection().getMaxEjectionPercent(), "failover needs outlier detection");
+    }
+
+    @Test
+    void theEastWestGatewaySendsPassthroughTrafficOnlyToItsOwnPods() {
+        ClusterPlan kind3 = workshop.cluster("kind3");
+        DestinationRule gateway = kind3.ofType(DestinationRule.class).stream()
+                .filter(d -> d.getMetadata().getNamespace().equals("istio-gateways")).findFirst().orElseThrow();
+        assertEquals("reviews.default.global", gateway.getSpec().getHost());
+        assertEquals(List.of("."), gateway.getSpec().getExportTo(), "only the gateway's own namespace; clients keep the global rule");
+        assertEquals(List.of("kind3", "v1", "kind3-v1", "v2", "kind3-v2", "v3", "kind3-v3"),
+                gateway.getSpec().getSubsets().stream().map(sub -> sub.getName()).toList());
+        gateway.getSpec().getSubsets().forEach(sub -> assertEquals("network3", sub.getLabels().get("topology.istio.io/network"), sub.getName()));
+        assertEquals(List.of("topology.istio.io/network=network3"),
+                gateway.getSpec().getTrafficPolicy().getLoadBalancer().getLocalityLbSetting().getFailoverPriority());
+        assertNotNull(gateway.getSpec().getTrafficPolicy().getOutlierDetection(), "priorities only apply with outlier detection");
+        assertTrue(workshop.cluster("kind1").ofType(DestinationRule.class).stream()
+                .noneMatch(d -> d.getMetadata().getNamespace().equals("istio-gateways")), "kind1 backs no exported service");
     }
 
     @Test
