@@ -34,7 +34,7 @@ public final class Certificates {
         }
     }
 
-    /** Parses a PKCS#8 PEM key ({@code -----BEGIN PRIVATE KEY-----}) of the JCA algorithm "EC" or "RSA". */
+    /** Parses a PKCS#8 PEM key (a "PRIVATE KEY" block) of the JCA algorithm "EC" or "RSA". */
     public static PrivateKey parsePrivateKey(SecretPem pem, String algorithm) {
         String body = pem.reveal()
                 .replace("-----BEGIN " + Pem.PRIVATE_KEY + "-----", "")
