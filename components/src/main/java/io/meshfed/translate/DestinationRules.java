@@ -5,6 +5,7 @@ import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsTLSmode;
 import io.fabric8.istio.api.api.networking.v1alpha3.LoadBalancerSettingsBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingFailoverBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.OutlierDetection;
 import io.fabric8.istio.api.api.networking.v1alpha3.OutlierDetectionBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
 import io.fabric8.istio.api.api.networking.v1alpha3.SubsetBuilder;
@@ -25,6 +26,9 @@ import java.util.TreeSet;
 
 /** DestinationRules: ISTIO_MUTUAL with the backing identities, version/cluster subsets, failover. */
 final class DestinationRules {
+
+    /** Used by the east-west gateway's rule when the service has no failover policy. */
+    static final OutlierDetectionSpec GATEWAY_OUTLIER_DETECTION = new OutlierDetectionSpec(5, "10s", "30s", 100);
 
     private final Context ctx;
 
@@ -57,6 +61,43 @@ final class DestinationRules {
                 .build();
     }
 
+    /**
+     * The rule a backing cluster's east-west gateway applies to the global host. The gateway
+     * resolves a passthrough connection's SNI against its own cluster's view of the host, which
+     * also holds the WorkloadEntries for other clusters; without this rule it could send a request
+     * on to yet another cluster. Exported only to the gateway's namespace (a proxy's own namespace
+     * wins), it narrows every subset to this cluster's pods and, for connections without a subset,
+     * puts them first — failover priorities need outlier detection, so it always has one.
+     */
+    DestinationRule eastWestGateway(String host, String name, ServiceSpec local, Parent parent) {
+        Map<String, String> ownPods = ctx.backingClusterSelector(local.cluster(), local.cluster());
+        List<Subset> subsets = new ArrayList<>();
+        subsets.add(subset(Subsets.name(local.cluster(), null), ownPods));
+        for (String version : local.versions()) {
+            Map<String, String> labels = new TreeMap<>(ownPods);
+            labels.put("version", version);
+            subsets.add(subset(Subsets.name(null, version), labels));
+            subsets.add(subset(Subsets.name(local.cluster(), version), labels));
+        }
+        OutlierDetectionSpec od = failover(local.name(), local.namespace())
+                .map(FailoverSpec::outlierDetection).orElse(GATEWAY_OUTLIER_DETECTION);
+        return new DestinationRuleBuilder()
+                .withMetadata(ctx.meta(Names.of(name, "eastwest"), ctx.cluster(local.cluster()).eastWestGateway().namespace(), parent))
+                .withNewSpec()
+                .withHost(host)
+                .withExportTo(".")
+                .withNewTrafficPolicy()
+                .withOutlierDetection(outlierDetection(od))
+                .withNewLoadBalancer().withNewLocalityLbSetting()
+                .withEnabled(true)
+                .withFailoverPriority(ownPodsFirst(local.cluster()))
+                .endLocalityLbSetting().endLoadBalancer()
+                .endTrafficPolicy()
+                .withSubsets(subsets)
+                .endSpec()
+                .build();
+    }
+
     /** The rule for a service's local host, used when it is not federated but routed or failed over. */
     DestinationRule local(ServiceSpec service, Parent parent) {
         List<Subset> subsets = service.versions().stream().map(v -> subset(v, Map.of("version", v))).toList();
@@ -78,8 +119,22 @@ final class DestinationRules {
      * becomes "the viewer's own network", which only its pods carry.
      */
     private List<String> failoverPriority(List<String> priority, String viewer) {
-        String ownPods = Context.NETWORK_LABEL + "=" + ctx.cluster(viewer).effectiveNetwork();
+        String ownPods = ownPodsFirst(viewer);
         return priority.stream().map(label -> label.equals(Context.CLUSTER_LABEL) ? ownPods : label).distinct().toList();
+    }
+
+    /** A failover priority entry (the {@code key=value} form) that only the viewer's own pods match. */
+    private String ownPodsFirst(String viewer) {
+        return Context.NETWORK_LABEL + "=" + ctx.cluster(viewer).effectiveNetwork();
+    }
+
+    private static OutlierDetection outlierDetection(OutlierDetectionSpec od) {
+        return new OutlierDetectionBuilder()
+                .withConsecutive5xxErrors(od.consecutive5xxErrors())
+                .withInterval(od.interval())
+                .withBaseEjectionTime(od.baseEjectionTime())
+                .withMaxEjectionPercent(od.maxEjectionPercent())
+                .build();
     }
 
     private static TreeSet<String> versions(List<ServiceSpec> backings) {
@@ -98,13 +153,7 @@ final class DestinationRules {
                 .withSubjectAltNames(subjectAltNames.isEmpty() ? null : subjectAltNames)
                 .build());
         failover.ifPresent(f -> {
-            OutlierDetectionSpec od = f.outlierDetection();
-            policy.withOutlierDetection(new OutlierDetectionBuilder()
-                    .withConsecutive5xxErrors(od.consecutive5xxErrors())
-                    .withInterval(od.interval())
-                    .withBaseEjectionTime(od.baseEjectionTime())
-                    .withMaxEjectionPercent(od.maxEjectionPercent())
-                    .build());
+            policy.withOutlierDetection(outlierDetection(f.outlierDetection()));
             LocalityLoadBalancerSettingBuilder locality = new LocalityLoadBalancerSettingBuilder().withEnabled(true);
             if (f.regions().isEmpty()) {
                 locality.withFailoverPriority(failoverPriority(f.priority(), viewer));

@@ -35,12 +35,10 @@ final class FederationTranslation {
 
     private final Context ctx;
     private final DestinationRules destinationRules;
-    private final GatewayDestinationRules gatewayRules;
 
     FederationTranslation(Context ctx, DestinationRules destinationRules) {
         this.ctx = ctx;
         this.destinationRules = destinationRules;
-        this.gatewayRules = new GatewayDestinationRules(ctx);
     }
 
     /** The namespaces this cluster needs for federation objects. */
@@ -83,7 +81,7 @@ final class FederationTranslation {
         boolean remoteBackings = backings.stream().anyMatch(b -> !b.cluster().equals(cluster));
         if (!ctx.spec.ambient() && remoteBackings) {
             backings.stream().filter(b -> b.cluster().equals(cluster)).findFirst().ifPresent(local ->
-                    out.add(MeshObject.of(Stage.FEDERATION, gatewayRules.forLocalPods(host, baseName, local, parent))));
+                    out.add(MeshObject.of(Stage.FEDERATION, destinationRules.eastWestGateway(host, baseName, local, parent))));
         }
         ctx.graph.backings(export.service(), ns).stream()
                 .filter(b -> b.cluster().equals(cluster) && ctx.spec.ambient())
