@@ -38,8 +38,8 @@ final class FakeEngine implements AutoCloseable {
     static final String STACK = "test";
     static final String STACK_URN = urn("pulumi:pulumi:Stack", PROJECT + "-" + STACK);
 
-    /** Features a current engine (CLI 3.x) reports; {@code outputValues} is left off, as for a plain-value caller. */
-    private static final Set<String> FEATURES = Set.of("secrets", "resourceReferences", "deletedWith", "aliasSpecs");
+    /** Features a current engine (CLI 3.x) reports as supported (the test passes without {@code outputValues} too). */
+    private static final Set<String> FEATURES = Set.of("secrets", "resourceReferences", "deletedWith", "aliasSpecs", "outputValues");
 
     record Registration(String urn, RegisterResourceRequest request) {
         String type() {

@@ -26,8 +26,9 @@ import pulumirpc.ResourceProviderGrpc;
  *
  * <p>Each server gets its own executor, i.e. fresh threads, as a fresh provider process would: pulumi-java
  * 1.36.1 keeps the construct's deployment in a {@code ThreadLocal} ({@code DeploymentInstanceHolder})
- * and only clears it when a construct succeeds, so on gRPC's JVM-wide default executor a failed
- * construct in one test leaves its deployment (with the old engine and monitor addresses) to the next.
+ * and {@code ResourceProviderImpl.handleCompletion} only clears it when a construct succeeds. After a
+ * failed construct, the next one on the same threads (gRPC's default executor is JVM-wide) sends part
+ * of its registrations through the failed construct's deployment, i.e. to the old monitor address.
  */
 final class ProviderServer implements AutoCloseable {
 
