@@ -2,6 +2,13 @@ package io.meshfed.provider;
 
 import com.pulumi.provider.internal.ComponentProviderHost;
 import io.meshfed.pulumi.Mesh;
+import io.meshfed.pulumi.TrustSources;
+import io.meshfed.spec.MeshSpec;
+import io.meshfed.trust.MeshTrustSource;
+import io.meshfed.trust.TrustSeed;
+import io.meshfed.translate.TrustSource;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Serves every component of {@code io.meshfed.pulumi} as the Pulumi package {@code meshfed}. */
 public final class MeshfedProvider {
@@ -13,13 +20,22 @@ public final class MeshfedProvider {
 
     public static void main(String[] args) throws Exception {
         // A provider process has no stack config: the seed comes from the environment of `pulumi up`.
-        io.meshfed.pulumi.TrustSources.use(spec -> {
-            String seed = System.getenv(io.meshfed.trust.TrustSeed.ENVIRONMENT_VARIABLE);
-            if (seed == null || seed.isBlank()) {
-                throw new IllegalStateException("set " + io.meshfed.trust.TrustSeed.ENVIRONMENT_VARIABLE + " (base64 trust seed) for the meshfed provider");
-            }
-            return io.meshfed.trust.MeshTrustSource.of(spec, io.meshfed.trust.TrustSeed.fromBase64(seed.trim()));
-        });
+        TrustSources.use(trustFromEnvironment(System::getenv));
         new ComponentProviderHost(PACKAGE, Mesh.class.getPackage()).start(args);
+    }
+
+    /**
+     * The trust source the provider installs: the seed is read from {@code MESHFED_TRUST_SEED} in
+     * {@code environment} each time a component is constructed, and its absence fails that construct.
+     * {@code main} passes {@code System::getenv}; tests pass a map (a JVM cannot set its own environment).
+     */
+    static Function<MeshSpec, TrustSource> trustFromEnvironment(UnaryOperator<String> environment) {
+        return spec -> {
+            String seed = environment.apply(TrustSeed.ENVIRONMENT_VARIABLE);
+            if (seed == null || seed.isBlank()) {
+                throw new IllegalStateException("set " + TrustSeed.ENVIRONMENT_VARIABLE + " (base64 trust seed) for the meshfed provider");
+            }
+            return MeshTrustSource.of(spec, TrustSeed.fromBase64(seed.trim()));
+        };
     }
 }
