@@ -8,9 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code openssl s_client -showcerts} run in a pod (from the workload's {@code istio-proxy} container,
- * whose traffic bypasses the sidecar's redirection, as in Istio's own debugging recipe) and the parser
- * of its output: the certificate chain the server's proxy presents, or none.
+ * {@code openssl s_client -showcerts} run from the {@code client} container (netshoot, which has
+ * openssl; {@code istio/proxyv2} images are not guaranteed to, and the distroless ones have no shell)
+ * of the probe pod outside the mesh, and the parser of its output: the certificate chain the server's
+ * proxy presents, or none.
+ *
+ * <p>The ClientHello offers ALPN {@value #ISTIO_ALPN}. A sidecar's inbound listener selects its Istio
+ * mTLS filter chain by ALPN ({@code istio-peer-exchange}, {@code istio}); under PERMISSIVE, TLS
+ * without an Istio ALPN is passed through to the application (or matches no chain), so a probe
+ * without it would see no certificate and mistake PERMISSIVE for DISABLE (istio/istio#31297, #29538).
  */
 public final class OpenSslProbe {
 
@@ -35,10 +41,13 @@ public final class OpenSslProbe {
         }
     }
 
+    static final String ISTIO_ALPN = "istio";
+
     /** argv run in the container: closes stdin at once so s_client ends after the handshake. */
     public static List<String> command(String host, int port, String serverName) {
         String sni = serverName == null ? "" : " -servername " + CurlProbe.shellQuote(serverName);
-        return List.of("sh", "-c", "openssl s_client -showcerts -connect " + CurlProbe.shellQuote(host + ":" + port) + sni + " </dev/null 2>&1");
+        return List.of("sh", "-c", "openssl s_client -showcerts -alpn " + ISTIO_ALPN + " -connect " + CurlProbe.shellQuote(host + ":" + port) + sni
+                + " </dev/null 2>&1");
     }
 
     public static Result parse(String output) {

@@ -79,7 +79,7 @@ class ParsersTest {
 
     @Test
     void openSslCommandClosesStdin() {
-        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -connect 'ratings.default.svc.cluster.local:9080' </dev/null 2>&1"),
+        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -alpn istio -connect 'ratings.default.svc.cluster.local:9080' </dev/null 2>&1"),
                 OpenSslProbe.command("ratings.default.svc.cluster.local", 9080, null));
     }
 
