@@ -42,11 +42,18 @@ public final class OpenSslProbe {
     }
 
     static final String ISTIO_ALPN = "istio";
+    /** ztunnel's inbound HBONE listener (ambient): mTLS with the workload's certificate, HTTP/2 CONNECT inside. */
+    public static final int HBONE_PORT = 15008;
+    public static final String HBONE_ALPN = "h2";
 
-    /** argv run in the container: closes stdin at once so s_client ends after the handshake. */
+    /** argv run in the container (towards a sidecar): closes stdin at once so s_client ends after the handshake. */
     public static List<String> command(String host, int port, String serverName) {
+        return command(host, port, serverName, ISTIO_ALPN);
+    }
+
+    public static List<String> command(String host, int port, String serverName, String alpn) {
         String sni = serverName == null ? "" : " -servername " + CurlProbe.shellQuote(serverName);
-        return List.of("sh", "-c", "openssl s_client -showcerts -alpn " + ISTIO_ALPN + " -connect " + CurlProbe.shellQuote(host + ":" + port) + sni
+        return List.of("sh", "-c", "openssl s_client -showcerts -alpn " + alpn + " -connect " + CurlProbe.shellQuote(host + ":" + port) + sni
                 + " </dev/null 2>&1");
     }
 

@@ -83,6 +83,13 @@ class ParsersTest {
                 OpenSslProbe.command("ratings.default.svc.cluster.local", 9080, null));
     }
 
+    /** Ambient has no sidecar: the certificate is ztunnel's, on the pod's HBONE port, which negotiates h2 (an "istio" ALPN would abort the handshake). */
+    @Test
+    void openSslCommandTowardsZtunnelOffersH2OnTheHbonePort() {
+        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -alpn h2 -connect '10.10.0.7:15008' </dev/null 2>&1"),
+                OpenSslProbe.command("10.10.0.7", OpenSslProbe.HBONE_PORT, null, OpenSslProbe.HBONE_ALPN));
+    }
+
     @Test
     void rbacLogNamesTheDenyingPolicy() {
         assertEquals("bookinfo-backend/namespace-isolation (rule 0)", RbacLog.lastDenial(Recorded.read("envoy-rbac-debug.log")).orElseThrow());
