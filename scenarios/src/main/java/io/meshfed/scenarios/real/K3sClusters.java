@@ -43,7 +43,8 @@ public final class K3sClusters implements ClusterProvider {
         if (!dockerHost.equals(alias)) {
             args.add("--tls-san=" + dockerHost);
         }
-        args.addAll(List.of("--cluster-cidr=" + NetworkPlan.podSubnet(index), "--service-cidr=" + NetworkPlan.serviceSubnet(index), "--node-name=" + alias));
+        args.addAll(List.of("--cluster-cidr=" + NetworkPlan.podSubnet(index), "--service-cidr=" + NetworkPlan.serviceSubnet(index),
+                "--cluster-dns=" + NetworkPlan.clusterDns(index), "--node-name=" + alias));
         return List.copyOf(args);
     }
 

@@ -25,6 +25,11 @@ public final class NetworkPlan {
         return "10." + (110 + index) + ".0.0/16";
     }
 
+    /** CoreDNS's Service address inside {@link #serviceSubnet}: k3s is told it explicitly (its default is 10.43.0.10). */
+    public static String clusterDns(int index) {
+        return "10." + (110 + index) + ".0.10";
+    }
+
     /** {@code first-last} of cluster {@code index}'s pool inside {@code subnetCidr} (IPv4, prefix ≤ 24). */
     public static String metallbPool(String subnetCidr, int index) {
         String[] parts = subnetCidr.split("/");

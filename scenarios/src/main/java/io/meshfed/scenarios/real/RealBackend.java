@@ -95,7 +95,7 @@ public final class RealBackend implements Backend {
                     .until(() -> k.apps().deployments().inNamespace("istio-system").list().getItems().stream()
                             .filter(d -> d.getMetadata().getName().startsWith("istiod")).anyMatch(Readiness::deploymentRolledOut));
             Awaitility.await("east-west gateway address in " + access.cluster()).atMost(READY).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
-                    .until(() -> k.services().inAnyNamespace().list().getItems().stream()
+                    .until(() -> k.services().inNamespace(gatewayNamespace(access.cluster())).list().getItems().stream()
                             .filter(s -> "LoadBalancer".equals(s.getSpec().getType())).allMatch(s -> Readiness.loadBalancerAddress(s) != null));
             Awaitility.await("sample deployments rolled out in " + access.cluster()).atMost(READY).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
                     .until(() -> k.apps().deployments().inAnyNamespace().withLabel(SampleWorkloads.SAMPLE_LABEL, "true").list().getItems().stream()
@@ -109,6 +109,11 @@ public final class RealBackend implements Backend {
             Awaitility.await("configuration pushed to " + w.describe()).atMost(READY).pollInterval(Duration.ofSeconds(3)).ignoreExceptions()
                     .until(() -> curl(ref(w), url(w.service() + "." + w.namespace() + ".svc.cluster.local", "/"), Map.of(), 1).get(0).status() > 0);
         }
+    }
+
+    /** Only meshfed's gateway namespace: an adopted cluster may hold other LoadBalancer Services that never get an address. */
+    private String gatewayNamespace(String cluster) {
+        return spec.clusters().stream().filter(c -> c.name().equals(cluster)).findFirst().orElseThrow().eastWestGateway().namespace();
     }
 
     private static WorkloadRef ref(Workload w) {

@@ -186,9 +186,9 @@ class TeardownTest {
         assertEquals("172.18.255.224-172.18.255.237", NetworkPlan.metallbPool("172.18.0.2/16", 1));
         assertEquals("192.168.5.208", NetworkPlan.firstOf(NetworkPlan.metallbPool("192.168.5.9/24", 2)));
         assertEquals(List.of("server", "--disable=traefik", "--tls-san=kind2", "--tls-san=localhost", "--cluster-cidr=10.11.0.0/16",
-                "--service-cidr=10.111.0.0/16", "--node-name=kind2"), K3sClusters.serverArgs("kind2", "localhost", 1));
+                "--service-cidr=10.111.0.0/16", "--cluster-dns=10.111.0.10", "--node-name=kind2"), K3sClusters.serverArgs("kind2", "localhost", 1));
         assertEquals(List.of("server", "--disable=traefik", "--tls-san=kind2", "--tls-san=docker", "--cluster-cidr=10.10.0.0/16",
-                "--service-cidr=10.110.0.0/16", "--node-name=kind2"), K3sClusters.serverArgs("kind2", "docker", 0));
+                "--service-cidr=10.110.0.0/16", "--cluster-dns=10.110.0.10", "--node-name=kind2"), K3sClusters.serverArgs("kind2", "docker", 0));
     }
 
     /** On a /24 Docker network (gateway .1, containers from .2 up) no pool may touch the gateway, the low addresses or the broadcast address. */
