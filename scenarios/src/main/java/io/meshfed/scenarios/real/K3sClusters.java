@@ -50,6 +50,7 @@ public final class K3sClusters implements ClusterProvider {
 
     @Override
     public Map<String, ClusterAccess> provision(List<String> clusters, Path dir, Teardown teardown) throws Exception {
+        Prerequisites.requireReuseForKeep(teardown);
         Network network = Network.newNetwork();
         teardown.add("docker network " + network.getId(), network::close);
         Map<String, ClusterAccess> out = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ public final class K3sClusters implements ClusterProvider {
             K3sContainer k3s = new K3sContainer(DockerImageName.parse(image()).asCompatibleSubstituteFor("rancher/k3s"))
                     .withNetwork(network).withNetworkAliases(cluster);
             k3s.withCommand(serverArgs(cluster, k3s.getHost(), i).toArray(String[]::new));
+            k3s.withReuse(teardown.keeps()); // reusable containers are the only ones Testcontainers leaves running at JVM exit
             teardown.add("k3s container of cluster " + cluster, k3s::stop);
             k3s.start();
             started.add(k3s);

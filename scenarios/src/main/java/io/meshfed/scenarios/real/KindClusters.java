@@ -43,6 +43,7 @@ public final class KindClusters implements ClusterProvider {
 
     @Override
     public Map<String, ClusterAccess> provision(List<String> clusters, Path dir, Teardown teardown) throws Exception {
+        Prerequisites.requireReuseForKeep(teardown);
         Network network = Network.newNetwork();
         teardown.add("docker network " + network.getId(), network::close);
         Map<String, ClusterAccess> out = new LinkedHashMap<>();
@@ -51,6 +52,11 @@ public final class KindClusters implements ClusterProvider {
             KindContainer<?> kind = new KindContainer<>(KindContainerVersion.VERSION_1_33_4)
                     .withPodSubnet(NetworkPlan.podSubnet(i)).withServiceSubnet(NetworkPlan.serviceSubnet(i));
             kind.withNetwork(network).withNetworkAliases(cluster);
+            if (teardown.keeps()) {
+                // reusable containers are the only ones Testcontainers leaves running at JVM exit; kindcontainer's
+                // one-argument withReuse gives every cluster the same volume, so each gets its own name
+                kind.withReuse(true, "meshfed-" + cluster + "-" + dir.getFileName());
+            }
             teardown.add("kind container of cluster " + cluster, kind::stop);
             kind.start();
             Path kubeconfig = dir.resolve(cluster + ".kubeconfig");

@@ -164,6 +164,15 @@ class TeardownTest {
         assertThrows(IllegalStateException.class, session::close);
     }
 
+    /** Testcontainers removes non-reusable containers at JVM exit, so keeping clusters without reuse enabled fails fast with the fix. */
+    @Test
+    void keepingContainersNeedsTestcontainersReuse() {
+        Prerequisites.requireReuseForKeep(new Teardown(false, line -> { }));
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.testcontainers.utility.TestcontainersConfiguration.getInstance().environmentSupportsReuse());
+        var e = assertThrows(IllegalStateException.class, () -> Prerequisites.requireReuseForKeep(new Teardown(true, line -> { })));
+        assertTrue(e.getMessage().contains("TESTCONTAINERS_REUSE_ENABLE=true"), e.getMessage());
+    }
+
     @Test
     void adoptedClustersAreNeverRegisteredForDeletion() throws Exception {
         Teardown t = new Teardown(false, line -> { });
