@@ -35,6 +35,9 @@ fi
 
 for c in east west; do
   ctx="kind-$c"
+  # MetalLB >= 0.14 does not announce from nodes labelled exclude-from-external-load-balancers (kubeadm puts it on
+  # control-plane nodes; recent kind drops it on single-node clusters, older kind does not)
+  kubectl --context "$ctx" label nodes --all node.kubernetes.io/exclude-from-external-load-balancers- >/dev/null 2>&1 || true
   kubectl --context "$ctx" apply -f "https://raw.githubusercontent.com/metallb/metallb/${METALLB_VERSION}/config/manifests/metallb-native.yaml"
   kubectl --context "$ctx" -n metallb-system wait --for=condition=Available deployment/controller --timeout=180s
   kubectl --context "$ctx" -n metallb-system rollout status daemonset/speaker --timeout=180s

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public final class CurlProbe {
 
     static final String MARKER = "@@meshfed ";
+    /** curl's exit code for "failure when receiving data from the peer" (connection reset). */
+    public static final int CONNECTION_RESET = 56;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CurlProbe() {

@@ -8,9 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code openssl s_client -showcerts} run in a pod (from the workload's {@code istio-proxy} container,
- * whose traffic bypasses the sidecar's redirection, as in Istio's own debugging recipe) and the parser
- * of its output: the certificate chain the server's proxy presents, or none.
+ * {@code openssl s_client -showcerts} run from the {@code client} container (netshoot, which has
+ * openssl; {@code istio/proxyv2} images are not guaranteed to, and the distroless ones have no shell)
+ * of the probe pod outside the mesh, and the parser of its output: the certificate chain the server's
+ * proxy presents, or none.
+ *
+ * <p>The ClientHello offers ALPN {@value #ISTIO_ALPN}. A sidecar's inbound listener selects its Istio
+ * mTLS filter chain by ALPN ({@code istio-peer-exchange}, {@code istio}); under PERMISSIVE, TLS
+ * without an Istio ALPN is passed through to the application (or matches no chain), so a probe
+ * without it would see no certificate and mistake PERMISSIVE for DISABLE (istio/istio#31297, #29538).
  */
 public final class OpenSslProbe {
 
@@ -35,10 +41,20 @@ public final class OpenSslProbe {
         }
     }
 
-    /** argv run in the container: closes stdin at once so s_client ends after the handshake. */
+    static final String ISTIO_ALPN = "istio";
+    /** ztunnel's inbound HBONE listener (ambient): mTLS with the workload's certificate, HTTP/2 CONNECT inside. */
+    public static final int HBONE_PORT = 15008;
+    public static final String HBONE_ALPN = "h2";
+
+    /** argv run in the container (towards a sidecar): closes stdin at once so s_client ends after the handshake. */
     public static List<String> command(String host, int port, String serverName) {
+        return command(host, port, serverName, ISTIO_ALPN);
+    }
+
+    public static List<String> command(String host, int port, String serverName, String alpn) {
         String sni = serverName == null ? "" : " -servername " + CurlProbe.shellQuote(serverName);
-        return List.of("sh", "-c", "openssl s_client -showcerts -connect " + CurlProbe.shellQuote(host + ":" + port) + sni + " </dev/null 2>&1");
+        return List.of("sh", "-c", "openssl s_client -showcerts -alpn " + alpn + " -connect " + CurlProbe.shellQuote(host + ":" + port) + sni
+                + " </dev/null 2>&1");
     }
 
     public static Result parse(String output) {

@@ -40,6 +40,19 @@ public final class Prerequisites {
         }
     }
 
+    /**
+     * Testcontainers removes every container it started when the JVM exits (Ryuk, or its JVM hook
+     * when Ryuk is disabled), except reusable ones. Keeping clusters therefore needs reuse enabled
+     * ({@code TESTCONTAINERS_REUSE_ENABLE=true} or {@code testcontainers.reuse.enable=true} in
+     * {@code ~/.testcontainers.properties}); the containers are then started with {@code withReuse(true)}.
+     */
+    public static void requireReuseForKeep(Teardown teardown) {
+        if (teardown.keeps() && !org.testcontainers.utility.TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            throw new IllegalStateException("MESHFED_KEEP_CLUSTERS=true needs TESTCONTAINERS_REUSE_ENABLE=true (or testcontainers.reuse.enable=true in "
+                    + "~/.testcontainers.properties): otherwise Testcontainers removes the cluster containers when the JVM exits");
+        }
+    }
+
     public static String passphraseMissing() {
         String p = System.getenv(PulumiDeployer.PASSPHRASE);
         return p == null || p.isEmpty() ? PulumiDeployer.PASSPHRASE + " is not set (the file state backend encrypts secrets with it)" : null;

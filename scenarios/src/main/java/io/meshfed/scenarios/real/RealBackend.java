@@ -1,6 +1,5 @@
 package io.meshfed.scenarios.real;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,12 +32,17 @@ import org.opentest4j.TestAbortedException;
 public final class RealBackend implements Backend {
 
     static final Duration READY = Duration.ofMinutes(Long.getLong("meshfed.real.readyMinutes", 10));
+    /** Requests discarded per source after a workload turned unhealthy, until a batch sees no 5xx (outlier detection is per proxy). */
+    static final int SETTLE_BATCH = 10;
+    static final int SETTLE_MAX = 100;
     private final String name;
     private final RealSession session;
     private final ClusterClients clients = new ClusterClients();
     private Map<String, ClusterAccess> clusters = Map.of();
     private MeshSpec spec;
     private MeshSimulator inventory;
+    private boolean ejectionPending;
+    private final java.util.Set<String> settledSources = new java.util.HashSet<>();
 
     public RealBackend(String name, RealSession session) {
         this.name = name;
@@ -52,6 +56,11 @@ public final class RealBackend implements Backend {
 
     @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
+        if (spec.ambient() && name.equals("k3s")) {
+            // k3s keeps CNI config and binaries under /var/lib/rancher/k3s; istio-cni needs global.platform=k3s
+            // (or cni.cniConfDir/cniBinDir), which the translation does not render: ambient pods would never be captured
+            throw new TestAbortedException("backend k3s: ambient needs istio-cni values for k3s (global.platform=k3s) that meshfed does not render; use kind");
+        }
         if (separateRoots) {
             throw new TestAbortedException("backend " + name + ": the stack program deploys one root per mesh; separate roots per cluster are simulated only");
         }
@@ -63,9 +72,11 @@ public final class RealBackend implements Backend {
                     java.security.MessageDigest.getInstance("SHA-256").digest(("meshfed-acceptance/" + spec.name()).getBytes())));
             session.deploy(spec.name().replaceAll("[^A-Za-z0-9_.-]", "-"), StackConfig.meshJson(spec, clusters), seed);
             for (ClusterAccess access : clusters.values()) {
-                KubernetesClient k = clients.client(access);
-                for (HasMetadata o : SampleWorkloads.forCluster(spec, access.cluster())) {
-                    k.resource(o).forceConflicts().serverSideApply();
+                // one field manager for samples and their unhealthy variant: re-applying the healthy
+                // objects removes the error injection a previous scenario added
+                SampleWorkloads.apply(clients.client(access), SampleWorkloads.forCluster(spec, access.cluster()));
+                if (!access.created()) {
+                    session.onTeardown("sample workloads in adopted cluster " + access.cluster(), () -> SampleWorkloads.delete(access));
                 }
             }
             awaitReady();
@@ -84,10 +95,13 @@ public final class RealBackend implements Backend {
                     .until(() -> k.apps().deployments().inNamespace("istio-system").list().getItems().stream()
                             .filter(d -> d.getMetadata().getName().startsWith("istiod")).anyMatch(Readiness::deploymentRolledOut));
             Awaitility.await("east-west gateway address in " + access.cluster()).atMost(READY).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
-                    .until(() -> k.services().inAnyNamespace().list().getItems().stream()
+                    .until(() -> k.services().inNamespace(gatewayNamespace(access.cluster())).list().getItems().stream()
                             .filter(s -> "LoadBalancer".equals(s.getSpec().getType())).allMatch(s -> Readiness.loadBalancerAddress(s) != null));
+            Awaitility.await("sample deployments rolled out in " + access.cluster()).atMost(READY).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
+                    .until(() -> k.apps().deployments().inAnyNamespace().withLabel(SampleWorkloads.SAMPLE_LABEL, "true").list().getItems().stream()
+                            .allMatch(Readiness::deploymentRolledOut));
             Awaitility.await("sample pods ready in " + access.cluster()).atMost(READY).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
-                    .until(() -> Readiness.notReady(k.pods().inAnyNamespace().withLabel("meshfed.io/sample").list().getItems()).isEmpty()
+                    .until(() -> Readiness.notReady(k.pods().inAnyNamespace().withLabel(SampleWorkloads.SAMPLE_LABEL).list().getItems()).isEmpty()
                             && Readiness.notReady(k.pods().inAnyNamespace().withLabel("app").list().getItems()).isEmpty());
         }
         // config propagated: every workload reaches itself through its sidecar (routes, clusters and certs are pushed)
@@ -95,6 +109,11 @@ public final class RealBackend implements Backend {
             Awaitility.await("configuration pushed to " + w.describe()).atMost(READY).pollInterval(Duration.ofSeconds(3)).ignoreExceptions()
                     .until(() -> curl(ref(w), url(w.service() + "." + w.namespace() + ".svc.cluster.local", "/"), Map.of(), 1).get(0).status() > 0);
         }
+    }
+
+    /** Only meshfed's gateway namespace: an adopted cluster may hold other LoadBalancer Services that never get an address. */
+    private String gatewayNamespace(String cluster) {
+        return spec.clusters().stream().filter(c -> c.name().equals(cluster)).findFirst().orElseThrow().eastWestGateway().namespace();
     }
 
     private static WorkloadRef ref(Workload w) {
@@ -116,7 +135,8 @@ public final class RealBackend implements Backend {
     private Pod pod(WorkloadRef r) {
         Workload w = workload(r);
         List<Pod> pods = clients.client(access(r.cluster())).pods().inNamespace(r.namespace()).withLabel("app", r.service()).list().getItems();
-        return pods.stream().filter(p -> w.version() == null || w.version().equals(p.getMetadata().getLabels().get("version"))).findFirst()
+        return pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null && p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+                .filter(p -> w.version() == null || w.version().equals(p.getMetadata().getLabels().get("version"))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pod of " + r.describe()));
     }
 
@@ -144,8 +164,13 @@ public final class RealBackend implements Backend {
         return results;
     }
 
-    private OpenSslProbe.Result sClient(ClusterAccess access, String namespace, String pod, String container, String host, int port) {
-        var exec = clients.exec(access, namespace, pod, container, OpenSslProbe.command(host, port, null), 60);
+    /** s_client from the cluster's probe pod to a workload's proxy: its sidecar (service port), or in ambient its ztunnel (pod IP, HBONE port). */
+    private OpenSslProbe.Result sClient(ClusterAccess access, WorkloadRef target) {
+        String host = target.service() + "." + target.namespace() + ".svc.cluster.local";
+        List<String> argv = spec.ambient()
+                ? OpenSslProbe.command(pod(target).getStatus().getPodIP(), OpenSslProbe.HBONE_PORT, null, OpenSslProbe.HBONE_ALPN)
+                : OpenSslProbe.command(host, port(host), null);
+        var exec = clients.exec(access, SampleWorkloads.PROBE_NAMESPACE, SampleWorkloads.PROBE_POD, "client", argv, 60);
         return OpenSslProbe.parse(exec.stdout());
     }
 
@@ -153,24 +178,39 @@ public final class RealBackend implements Backend {
     private OpenSslProbe.Result chainIn(String cluster) {
         Workload w = inventory.inventory().all().stream().filter(x -> x.cluster().equals(cluster)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sample workload in " + cluster));
-        String host = w.service() + "." + w.namespace() + ".svc.cluster.local";
-        return sClient(access(cluster), SampleWorkloads.PROBE_NAMESPACE, SampleWorkloads.PROBE_POD, "client", host, port(host));
+        return sClient(access(cluster), ref(w));
     }
 
+    /**
+     * Re-applies the workload's sample Deployments with fake-service's error injection, under the
+     * samples' field manager (so the next deployment's apply takes it out again), and waits for the
+     * rollout. Sampling steps afterwards first let each source's proxy eject the failing endpoints.
+     */
     @Override
     public void markUnhealthy(WorkloadRef w) {
         KubernetesClient k = clients.client(access(w.cluster()));
-        for (var d : k.apps().deployments().inNamespace(w.namespace()).withLabel("app", w.service()).list().getItems()) {
-            k.apps().deployments().inNamespace(w.namespace()).withName(d.getMetadata().getName()).edit(dep -> {
-                List<EnvVar> env = dep.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-                SampleWorkloads.unhealthyEnv().forEach((key, value) -> {
-                    env.removeIf(e -> e.getName().equals(key));
-                    env.add(new EnvVar(key, value, null));
-                });
-                return dep;
-            });
+        List<HasMetadata> unhealthy = SampleWorkloads.unhealthy(SampleWorkloads.forCluster(spec, w.cluster()), w.namespace(), w.service());
+        if (unhealthy.isEmpty()) {
+            throw new IllegalStateException("no sample deployment of " + w.describe());
+        }
+        SampleWorkloads.apply(k, unhealthy);
+        for (HasMetadata d : unhealthy) {
             Awaitility.await("rollout of unhealthy " + d.getMetadata().getName()).atMost(READY).pollInterval(Duration.ofSeconds(3))
                     .until(() -> Readiness.deploymentRolledOut(k.apps().deployments().inNamespace(w.namespace()).withName(d.getMetadata().getName()).get()));
+        }
+        ejectionPending = true;
+        settledSources.clear();
+    }
+
+    /** After {@link #markUnhealthy}: discards requests from this source until a batch has no 5xx (its proxy ejected the endpoints) or the cap. */
+    private void settle(WorkloadRef source, String url, Map<String, String> headers) {
+        if (!ejectionPending || !settledSources.add(source.describe() + " " + url + " " + headers)) {
+            return;
+        }
+        for (int sent = 0; sent < SETTLE_MAX; sent += SETTLE_BATCH) {
+            if (curl(source, url, headers, SETTLE_BATCH).stream().noneMatch(r -> r.status() >= 500)) {
+                return;
+            }
         }
     }
 
@@ -189,7 +229,7 @@ public final class RealBackend implements Backend {
                 List.of("sh", "-c", CurlProbe.command("GET", url(host, "/"), Map.of(), 1, 10)), 60);
         List<CurlProbe.Result> plain = CurlProbe.parse(exec.stdout());
         return MtlsModes.infer(plain.isEmpty() ? new CurlProbe.Result(0, 0, -1, exec.stderr()) : plain.get(0),
-                sClient(access, SampleWorkloads.PROBE_NAMESPACE, SampleWorkloads.PROBE_POD, "client", host, port(host)));
+                sClient(access, r));
     }
 
     private String hostFor(WorkloadRef source, WorkloadRef destination) {
@@ -225,20 +265,36 @@ public final class RealBackend implements Backend {
             KubernetesClient k = clients.client(access(destination.cluster()));
             int seconds = (int) Math.max(5, (System.currentTimeMillis() - since) / 1000 + 5);
             for (Pod p : k.pods().inNamespace(destination.namespace()).withLabel("app", destination.service()).list().getItems()) {
-                logs.append(k.pods().inNamespace(destination.namespace()).withName(p.getMetadata().getName()).inContainer("istio-proxy")
-                        .sinceSeconds(seconds).getLog());
+                if (p.getSpec().getContainers().stream().noneMatch(c -> c.getName().equals("istio-proxy"))) {
+                    continue; // ambient: no sidecar; the waypoint decided
+                }
+                try {
+                    logs.append(k.pods().inNamespace(destination.namespace()).withName(p.getMetadata().getName()).inContainer("istio-proxy")
+                            .sinceSeconds(seconds).getLog());
+                } catch (RuntimeException e) {
+                    logs.append("\n").append(e.getMessage());
+                }
             }
             String policy = RbacLog.lastDenial(logs.toString()).orElse("policy not logged");
             return new CallAnswer(false, 403, "denied: 403 RBAC: access denied; " + policy);
         }
-        boolean answered = r.status() > 0 && r.status() != 503;
-        return new CallAnswer(answered, r.status(), (answered ? "allowed: " : "failed: ") + r.status() + " " + r.servedBy());
+        if (spec.ambient() && r.status() == 0 && r.exit() == CurlProbe.CONNECTION_RESET) {
+            // ztunnel enforces L4 authorization by resetting the connection; it names no policy
+            return new CallAnswer(false, 0, "denied: connection reset (ztunnel L4 authorization); policy not logged");
+        }
+        if (r.status() == 0 || r.status() == 502 || r.status() == 503 || r.status() == 504) {
+            // a connection or upstream failure is not a denial: "may not" / "is denied by" must not pass on a broken mesh
+            throw new IllegalStateException("the request from " + source.describe() + " to " + destination.describe()
+                    + " failed before any authorization decision (neither allowed nor denied): " + r.servedBy());
+        }
+        return new CallAnswer(true, r.status(), "allowed: " + r.status() + " " + r.servedBy());
     }
 
     @Override
     public SplitAnswer sampleSplit(WorkloadRef source, String host, Request request) {
         String fqdn = inventory.resolve(workload(source), host);
         int n = SplitStatistics.requests();
+        settle(source, url(fqdn, request.path()), request.headers());
         List<CurlProbe.Result> results = curl(source, url(fqdn, request.path()), request.headers(), n);
         Map<String, Double> percent = new TreeMap<>();
         CurlProbe.counts(results).forEach((k, v) -> percent.put(k, 100.0 * v / n));

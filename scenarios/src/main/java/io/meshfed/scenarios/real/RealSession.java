@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * (Cucumber {@code @AfterAll}, and a JVM shutdown hook as a backstop) — also after failures — unless
  * {@code MESHFED_KEEP_CLUSTERS=true}. The temporary directory holds kubeconfigs, the Pulumi project
  * and its file state.
+ *
+ * <p>Several meshes may name the same clusters (the ambient and virtual-destinations stacks both use
+ * cluster1 and cluster2): deploying a stack other than the one last deployed destroys that one
+ * first, since two stacks installing Istio into the same clusters collide (Helm release names,
+ * namespaces, root CA).
  */
 public final class RealSession implements AutoCloseable {
 
@@ -33,6 +38,8 @@ public final class RealSession implements AutoCloseable {
     private List<String> clusterNames;
     private Map<String, ClusterAccess> clusters;
     private StackRunner stack;
+    private String stackName;
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
 
     public RealSession(ClusterProvider provider, java.util.function.Function<Path, StackRunner> stacks, boolean keep, Consumer<String> log) {
         this.provider = provider;
@@ -50,7 +57,12 @@ public final class RealSession implements AutoCloseable {
         if (clusters != null && names.equals(clusterNames)) {
             return clusters;
         }
-        close();
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // every step ran and each failure was logged; the previous clusters' leftovers must not fail this deployment
+            log.accept("teardown of the previous clusters was incomplete: " + e.getMessage());
+        }
         dir = Files.createTempDirectory("meshfed-" + provider.name() + "-");
         teardown = new Teardown(keep, log);
         Path created = dir;
@@ -68,9 +80,27 @@ public final class RealSession implements AutoCloseable {
         if (stack == null) {
             stack = stacks.apply(dir.resolve("pulumi"));
             StackRunner runner = stack;
-            teardown.add("pulumi stack " + stackName + " (destroy)", runner::destroy);
+            teardown.add("pulumi stack (destroy)", runner::destroy);
+        } else if (this.stackName != null && !this.stackName.equals(stackName)) {
+            log.accept("destroying stack " + this.stackName + " before deploying " + stackName + " to the same clusters");
+            stack.destroy();
         }
+        this.stackName = stackName;
         return stack.up(stackName, meshJson, trustSeed);
+    }
+
+    /**
+     * Registers the removal of something deployed into the current clusters besides the stack (the
+     * sample workloads); it runs before the stack is destroyed and the clusters are removed. Once per
+     * {@code what} for the current clusters.
+     */
+    public synchronized void onTeardown(String what, Teardown.Action action) {
+        if (teardown == null) {
+            throw new IllegalStateException("no clusters: call clusters() first");
+        }
+        if (registered.add(what)) {
+            teardown.add(what, action);
+        }
     }
 
     public synchronized Path directory() {
@@ -85,6 +115,8 @@ public final class RealSession implements AutoCloseable {
         clusters = null;
         clusterNames = null;
         stack = null;
+        stackName = null;
+        registered.clear();
         if (t != null) {
             t.close();
         }

@@ -33,6 +33,9 @@ public final class SampleWorkloads {
     public static final String CLIENT_IMAGE = "nicolaka/netshoot:v0.13";
     public static final String PROBE_NAMESPACE = "meshfed-probe";
     public static final String PROBE_POD = "probe";
+    public static final String SAMPLE_LABEL = "meshfed.io/sample";
+    /** The field manager of every server-side apply of sample objects (healthy and unhealthy variants). */
+    public static final String FIELD_MANAGER = "meshfed-samples";
     public static final Map<String, List<String>> UPSTREAMS = Map.of("productpage", List.of("details", "reviews"), "reviews", List.of("ratings"));
 
     private SampleWorkloads() {
@@ -57,8 +60,10 @@ public final class SampleWorkloads {
                 continue;
             }
             services.putIfAbsent(w.namespace() + "/" + w.service(), w);
-            out.add(new ServiceAccountBuilder().withNewMetadata().withName(w.serviceAccount()).withNamespace(w.namespace())
-                    .addToLabels("meshfed.io/sample", "true").endMetadata().build());
+            if (!w.serviceAccount().equals("default")) { // every namespace has it; labelling it would make it ours to delete
+                out.add(new ServiceAccountBuilder().withNewMetadata().withName(w.serviceAccount()).withNamespace(w.namespace())
+                        .addToLabels("meshfed.io/sample", "true").endMetadata().build());
+            }
             out.add(deployment(spec, inventory, w));
         }
         for (Workload w : services.values()) {
@@ -103,6 +108,45 @@ public final class SampleWorkloads {
                 .endContainer()
                 .addNewContainer().withName("client").withImage(CLIENT_IMAGE).withCommand("sleep", "infinity").endContainer()
                 .endSpec().endTemplate().endSpec().build();
+    }
+
+    /** Server-side apply of sample objects under {@link #FIELD_MANAGER}. */
+    public static void apply(io.fabric8.kubernetes.client.KubernetesClient k, List<HasMetadata> objects) {
+        for (HasMetadata o : objects) {
+            k.resource(o).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        }
+    }
+
+    /**
+     * The sample Deployments of {@code service} in {@code namespace} among {@code objects}, with the
+     * error injection of {@link #unhealthyEnv()} in their {@code app} container.
+     */
+    public static List<HasMetadata> unhealthy(List<HasMetadata> objects, String namespace, String service) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (HasMetadata o : objects) {
+            if (o instanceof io.fabric8.kubernetes.api.model.apps.Deployment d && namespace.equals(d.getMetadata().getNamespace())
+                    && service.equals(d.getMetadata().getLabels().get("app"))) {
+                var copy = new DeploymentBuilder(d).build();
+                var app = copy.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals("app")).findFirst().orElseThrow();
+                unhealthyEnv().forEach((key, value) -> {
+                    app.getEnv().removeIf(e -> e.getName().equals(key));
+                    app.getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar(key, value, null));
+                });
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+
+    /** Deletes every sample object from a cluster this run did not create (the namespaces are the stack's). */
+    public static void delete(ClusterAccess access) {
+        try (ClusterClients c = new ClusterClients()) {
+            var k = c.client(access);
+            k.apps().deployments().inAnyNamespace().withLabel(SAMPLE_LABEL, "true").delete();
+            k.services().inAnyNamespace().withLabel(SAMPLE_LABEL, "true").delete();
+            k.serviceAccounts().inAnyNamespace().withLabel(SAMPLE_LABEL, "true").delete();
+            k.namespaces().withName(PROBE_NAMESPACE).delete();
+        }
     }
 
     /** Environment that makes every request to the workload fail with 503 (fake-service's error injection). */

@@ -38,6 +38,11 @@ public final class Teardown implements AutoCloseable {
         return v != null && (v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes"));
     }
 
+    /** Whether this teardown keeps everything ({@code MESHFED_KEEP_CLUSTERS}). */
+    public boolean keeps() {
+        return keep;
+    }
+
     public synchronized void add(String what, Action action) {
         if (closed) {
             throw new IllegalStateException("teardown already ran; cannot register " + what);

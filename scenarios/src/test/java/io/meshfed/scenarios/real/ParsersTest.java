@@ -79,8 +79,15 @@ class ParsersTest {
 
     @Test
     void openSslCommandClosesStdin() {
-        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -connect 'ratings.default.svc.cluster.local:9080' </dev/null 2>&1"),
+        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -alpn istio -connect 'ratings.default.svc.cluster.local:9080' </dev/null 2>&1"),
                 OpenSslProbe.command("ratings.default.svc.cluster.local", 9080, null));
+    }
+
+    /** Ambient has no sidecar: the certificate is ztunnel's, on the pod's HBONE port, which negotiates h2 (an "istio" ALPN would abort the handshake). */
+    @Test
+    void openSslCommandTowardsZtunnelOffersH2OnTheHbonePort() {
+        assertEquals(List.of("sh", "-c", "openssl s_client -showcerts -alpn h2 -connect '10.10.0.7:15008' </dev/null 2>&1"),
+                OpenSslProbe.command("10.10.0.7", OpenSslProbe.HBONE_PORT, null, OpenSslProbe.HBONE_ALPN));
     }
 
     @Test
