@@ -68,6 +68,19 @@ class MeshStackGraphTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "smh-workshop", "virtual-destinations", "ambient"})
+    void namespacesAndOnlyNamespacesSurviveADestroy(String stack) {
+        MockStack.Run run = run(stack);
+        long namespaces = 0;
+        for (var request : run.requests()) {
+            boolean namespace = request.getType().equals("kubernetes:core/v1:Namespace");
+            assertEquals(namespace, request.getRetainOnDelete(), request.getName());
+            namespaces += namespace ? 1 : 0;
+        }
+        assertTrue(namespaces > 0, "the stack registers namespaces");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "smh-workshop", "virtual-destinations", "ambient"})
     void oneProviderPerClusterAndEveryChildParented(String stack) {
         MockStack.Run run = run(stack);
         MeshPlan plan = StackFixtures.plan(StackFixtures.meshConfigJson(stack));

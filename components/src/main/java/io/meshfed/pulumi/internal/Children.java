@@ -73,6 +73,11 @@ public final class Children {
         if (serialized.containsKey("stringData")) {
             options.additionalSecretOutputs(List.of("data", "stringData"));
         }
+        if ("Namespace".equals(o.kind())) {
+            // Namespaces may already exist (default, the application's) and hold workloads meshfed
+            // does not own: server-side apply adopts them, and destroy must not delete them.
+            options.retainOnDelete(true);
+        }
         return new KubernetesObject(cluster + "/" + o.key(), o.object().getApiVersion(), o.kind(),
                 KubernetesObjectArgs.of(serialized, addresses), options.build());
     }
