@@ -125,11 +125,26 @@ final class Endpoints {
                 .map(ClusterSpec::name).findFirst().orElse(null);
     }
 
+    /**
+     * The DestinationRule a proxy applies to a host: among the rules for it exported to the
+     * proxy's namespace, Istio prefers one in that namespace, then the first other.
+     */
     Optional<DestinationRule> destinationRule(Workload client, String host) {
-        return plan.cluster(client.cluster()).ofType(DestinationRule.class).stream()
+        List<DestinationRule> visible = plan.cluster(client.cluster()).ofType(DestinationRule.class).stream()
                 .filter(d -> Hosts.matches(d.getSpec().getHost(), d.getMetadata().getNamespace(), host)
                         && Hosts.exported(d.getSpec().getExportTo(), d.getMetadata().getNamespace(), client.namespace()))
-                .findFirst();
+                .toList();
+        return visible.stream().filter(d -> d.getMetadata().getNamespace().equals(client.namespace())).findFirst()
+                .or(() -> visible.stream().findFirst());
+    }
+
+    /** A cluster's east-west gateway as a proxy: its namespace, and the labels istiod gives it. */
+    Workload eastWestGateway(String cluster) {
+        ClusterSpec c = plan.spec().requireCluster(cluster);
+        Map<String, String> labels = new java.util.TreeMap<>(Inventory.istioLabels(cluster, c.effectiveNetwork(), c.locality().istioLocality()));
+        labels.put("istio", "eastwestgateway");
+        return new Workload(cluster, c.eastWestGateway().namespace(), "istio-eastwestgateway", "istio-eastwestgateway", null, labels,
+                c.effectiveTrustDomain(), c.locality().istioLocality());
     }
 
     static String namespaceOf(String host) {

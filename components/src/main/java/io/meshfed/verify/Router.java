@@ -79,20 +79,40 @@ public final class Router {
     }
 
     private List<Share> destination(Workload source, String host, String subset, double percent) {
+        return destination(source, host, subset, percent, 0);
+    }
+
+    /**
+     * Shares per serving endpoint. A WorkloadEntry at another cluster's east-west gateway is not
+     * where the request ends: that gateway resolves the connection's SNI (host and subset) in its
+     * own cluster's view and balances again, as a proxy of that cluster.
+     */
+    private List<Share> destination(Workload source, String host, String subset, double percent, int gatewayHops) {
         List<Endpoint> all = endpoints.of(source, host);
         Optional<DestinationRule> dr = endpoints.destinationRule(source, host);
         List<Endpoint> selected = all;
         if (subset != null) {
             var found = dr.flatMap(r -> r.getSpec().getSubsets().stream().filter(s -> s.getName().equals(subset)).findFirst());
             if (found.isEmpty()) {
-                return List.of(new Share("-", null, percent, "503 subset " + subset + " of " + host + " not found"));
+                return List.of(new Share("-", null, percent, "503 subset " + subset + " of " + host + " not found"
+                        + (gatewayHops > 0 ? " at the east-west gateway of " + source.cluster() : "")));
             }
             selected = all.stream().filter(e -> Inventory.selects(found.get().getLabels(), e.labels())).toList();
         }
         List<Share> shares = new ArrayList<>();
         String none = all.isEmpty() ? "503 no endpoints for " + host + " in " + source.cluster() : "503 no healthy upstream";
-        LoadBalancer.distribute(selected, source, dr.map(r -> r.getSpec().getTrafficPolicy()).orElse(null)).forEach((e, f) ->
-                shares.add(e == null ? new Share("-", null, percent * f, none) : new Share(e.cluster(), e.version(), percent * f, null)));
+        LoadBalancer.distribute(selected, source, dr.map(r -> r.getSpec().getTrafficPolicy()).orElse(null)).forEach((e, f) -> {
+            if (e == null) {
+                shares.add(new Share("-", null, percent * f, none));
+            } else if (e.cluster().equals(source.cluster()) || plan.spec().ambient()) {
+                shares.add(new Share(e.cluster(), e.version(), percent * f, null));
+            } else if (gatewayHops >= 1) {
+                shares.add(new Share("-", null, percent * f, "508 the east-west gateway of " + source.cluster()
+                        + " forwards " + host + " on to " + e.cluster()));
+            } else {
+                shares.addAll(destination(endpoints.eastWestGateway(e.cluster()), host, subset, percent * f, gatewayHops + 1));
+            }
+        });
         return shares;
     }
 

@@ -71,6 +71,41 @@ final class HandWrittenMesh {
               labels: {app: reviews, version: v3, meshfed.io/cluster: c3}
             """;
 
+    /**
+     * What a backing cluster needs so that its east-west gateway can resolve the global host: the
+     * ServiceEntry over its own pods and, for the gateway's namespace only, subsets of its own pods.
+     */
+    static String backing(String cluster, String network) {
+        return """
+                apiVersion: networking.istio.io/v1
+                kind: ServiceEntry
+                metadata: {name: reviews-global, namespace: shop}
+                spec:
+                  hosts: [reviews.shop.global]
+                  addresses: [240.0.0.10]
+                  location: MESH_INTERNAL
+                  resolution: STATIC
+                  ports: [{name: http, number: 9080, protocol: HTTP}]
+                  workloadSelector: {labels: {app: reviews}}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: reviews-global-eastwest, namespace: istio-gateways}
+                spec:
+                  host: reviews.shop.global
+                  exportTo: ["."]
+                  subsets:
+                    - {name: CLUSTER, labels: {topology.istio.io/network: NETWORK}}
+                    - {name: v1, labels: {version: v1, topology.istio.io/network: NETWORK}}
+                    - {name: v3, labels: {version: v3, topology.istio.io/network: NETWORK}}
+                """.replace("CLUSTER", cluster).replace("NETWORK", network);
+    }
+
+    /** Adds {@link #backing} to c2 and c3. */
+    HandWrittenMesh withBackingClusters() {
+        return in("c2", backing("c2", "n2")).in("c3", backing("c3", "n3"));
+    }
+
     static final String EAST_WEST_GATEWAY = """
             apiVersion: networking.istio.io/v1
             kind: Gateway

@@ -185,7 +185,7 @@ class RouterTest {
                         - {destination: {host: reviews.shop.global, subset: c2}, weight: 30}
                         - {destination: {host: reviews.shop.global, subset: c3}, weight: 20}
                 """;
-        HandWrittenMesh mesh = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", dr).in("c1", vs);
+        HandWrittenMesh mesh = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).withBackingClusters().in("c1", dr).in("c1", vs);
         Map<String, Double> p = route(mesh, GLOBAL, Request.get()).percentages();
         assertEquals(25.0, p.get("c1/v1"), EPS);
         assertEquals(25.0, p.get("c1/v2"), EPS);
@@ -266,7 +266,7 @@ class RouterTest {
 
     @Test
     void withOutlierDetectionTrafficStaysInTheClientsZoneThenFailsOverByLocality() {
-        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", OUTLIER).simulator();
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).withBackingClusters().in("c1", OUTLIER).simulator();
         assertEquals(Map.of("c1/v1", 50.0, "c1/v2", 50.0), route(sim, GLOBAL).percentages(), "same zone first");
 
         sim.health().markUnhealthy("c1", "shop", "reviews");
@@ -281,7 +281,7 @@ class RouterTest {
 
     @Test
     void withoutOutlierDetectionUnhealthyEndpointsKeepTheirShareAndFail() {
-        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).simulator();
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).withBackingClusters().simulator();
         assertEquals(Map.of("c1/v1", 25.0, "c1/v2", 25.0, "c2/v1", 25.0, "c3/v3", 25.0), route(sim, GLOBAL).percentages());
         sim.health().markUnhealthy("c1", "shop", "reviews");
         Map<String, Double> p = route(sim, GLOBAL).percentages();
@@ -298,7 +298,7 @@ class RouterTest {
                         enabled: true
                         failoverPriority: [topology.istio.io/network, topology.istio.io/network=n1]
                 """.indent(0);
-        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", byNetwork).simulator();
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).withBackingClusters().in("c1", byNetwork).simulator();
         assertEquals(Map.of("c1/v1", 50.0, "c1/v2", 50.0), route(sim, GLOBAL).percentages());
         sim.health().markUnhealthy("c1", "shop", "reviews");
         Map<String, Double> p = route(sim, GLOBAL).percentages();
@@ -316,8 +316,36 @@ class RouterTest {
                         enabled: true
                         failoverPriority: [topology.istio.io/cluster]
                 """.indent(0);
-        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", byCluster).simulator();
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).withBackingClusters().in("c1", byCluster).simulator();
         assertEquals(Map.of("c1/v1", 25.0, "c1/v2", 25.0, "c2/v1", 25.0, "c3/v3", 25.0), route(sim, GLOBAL).percentages(),
                 "istiod labels the WorkloadEntries with c1 too");
+    }
+
+    @Test
+    void theRemoteGatewayResolvesTheHostInItsOwnCluster() {
+        MeshSimulator withoutHost = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).simulator();
+        assertEquals(25.0, route(withoutHost, GLOBAL).percentages().get("-/503 no endpoints for reviews.shop.global in c2"), EPS,
+                "c2's gateway has no cluster for the SNI without the global host in c2");
+    }
+
+    @Test
+    void aGatewayWhoseViewHoldsOtherClustersForwardsOnWithoutItsOwnRule() {
+        String c2SeesC3 = HandWrittenMesh.backing("c2", "n2").replaceAll("(?s)---.*", "") + """
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: WorkloadEntry
+                metadata: {name: reviews-c3-v3, namespace: shop}
+                spec:
+                  address: 10.0.0.3
+                  ports: {http: 15443}
+                  locality: r2/z3
+                  serviceAccount: reviews
+                  labels: {app: reviews, version: v3, meshfed.io/cluster: c3}
+                """;
+        MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c2", c2SeesC3)
+                .in("c3", HandWrittenMesh.backing("c3", "n3")).simulator();
+        Map<String, Double> p = route(sim, GLOBAL).percentages();
+        assertEquals(12.5, p.get("c2/v1"), EPS, p::toString);
+        assertEquals(12.5, p.get("-/508 the east-west gateway of c2 forwards reviews.shop.global on to c3"), EPS, p::toString);
     }
 }
