@@ -37,8 +37,8 @@ final class HandWrittenMesh {
               - {name: reviews, namespace: shop, cluster: c3, serviceAccount: reviews, ports: [{name: http, number: 9080}], versions: [v3]}
             """;
 
-    /** The global host's ServiceEntry in c1 (local pods by selector) and WorkloadEntries for c2 and c3. */
-    static final String FEDERATION_C1 = """
+    /** The global host in any cluster: its own pods by selector (and the WorkloadEntries in its namespace). */
+    static final String GLOBAL_SERVICE_ENTRY = """
             apiVersion: networking.istio.io/v1
             kind: ServiceEntry
             metadata: {name: reviews-global, namespace: shop}
@@ -49,7 +49,9 @@ final class HandWrittenMesh {
               resolution: STATIC
               ports: [{name: http, number: 9080, protocol: HTTP}]
               workloadSelector: {labels: {app: reviews}}
-            ---
+            """;
+
+    static final String WORKLOAD_ENTRY_C2 = """
             apiVersion: networking.istio.io/v1
             kind: WorkloadEntry
             metadata: {name: reviews-c2-v1, namespace: shop}
@@ -59,7 +61,9 @@ final class HandWrittenMesh {
               locality: r1/z2
               serviceAccount: reviews
               labels: {app: reviews, version: v1, meshfed.io/cluster: c2}
-            ---
+            """;
+
+    static final String WORKLOAD_ENTRY_C3 = """
             apiVersion: networking.istio.io/v1
             kind: WorkloadEntry
             metadata: {name: reviews-c3-v3, namespace: shop}
@@ -71,22 +75,15 @@ final class HandWrittenMesh {
               labels: {app: reviews, version: v3, meshfed.io/cluster: c3}
             """;
 
+    /** The global host's ServiceEntry in c1 (local pods by selector) and WorkloadEntries for c2 and c3. */
+    static final String FEDERATION_C1 = GLOBAL_SERVICE_ENTRY + "---\n" + WORKLOAD_ENTRY_C2 + "---\n" + WORKLOAD_ENTRY_C3;
+
     /**
      * What a backing cluster needs so that its east-west gateway can resolve the global host: the
      * ServiceEntry over its own pods and, for the gateway's namespace only, subsets of its own pods.
      */
     static String backing(String cluster, String network) {
-        return """
-                apiVersion: networking.istio.io/v1
-                kind: ServiceEntry
-                metadata: {name: reviews-global, namespace: shop}
-                spec:
-                  hosts: [reviews.shop.global]
-                  addresses: [240.0.0.10]
-                  location: MESH_INTERNAL
-                  resolution: STATIC
-                  ports: [{name: http, number: 9080, protocol: HTTP}]
-                  workloadSelector: {labels: {app: reviews}}
+        return GLOBAL_SERVICE_ENTRY + """
                 ---
                 apiVersion: networking.istio.io/v1
                 kind: DestinationRule

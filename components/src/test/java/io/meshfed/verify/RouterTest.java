@@ -330,18 +330,7 @@ class RouterTest {
 
     @Test
     void aGatewayWhoseViewHoldsOtherClustersForwardsOnWithoutItsOwnRule() {
-        String c2SeesC3 = HandWrittenMesh.backing("c2", "n2").replaceAll("(?s)---.*", "") + """
-                ---
-                apiVersion: networking.istio.io/v1
-                kind: WorkloadEntry
-                metadata: {name: reviews-c3-v3, namespace: shop}
-                spec:
-                  address: 10.0.0.3
-                  ports: {http: 15443}
-                  locality: r2/z3
-                  serviceAccount: reviews
-                  labels: {app: reviews, version: v3, meshfed.io/cluster: c3}
-                """;
+        String c2SeesC3 = HandWrittenMesh.GLOBAL_SERVICE_ENTRY + "---\n" + HandWrittenMesh.WORKLOAD_ENTRY_C3;
         MeshSimulator sim = new HandWrittenMesh().in("c1", HandWrittenMesh.FEDERATION_C1).in("c2", c2SeesC3)
                 .in("c3", HandWrittenMesh.backing("c3", "n3")).simulator();
         Map<String, Double> p = route(sim, GLOBAL).percentages();

@@ -6,7 +6,6 @@ import io.meshfed.translate.HelmRelease;
 import io.meshfed.translate.MeshObject;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.translate.Stage;
-import io.meshfed.translate.Translator;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +29,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         MeshSpec spec = specOptions.load();
         PrintWriter out = command.commandLine().getOut();
-        MeshPlan plan = Translator.translate(spec, seedOptions.trust(spec, specOptions.baseDirectory(), command.commandLine().getErr()));
+        MeshPlan plan = seedOptions.translate(spec, specOptions, command.commandLine().getErr());
         for (ClusterPlan cluster : plan.clusters()) {
             out.println("cluster " + cluster.cluster());
             for (Stage stage : Stage.values()) {

@@ -4,7 +4,6 @@ import io.meshfed.render.RenderedFile;
 import io.meshfed.render.Renderer;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.translate.MeshPlan;
-import io.meshfed.translate.Translator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MeshSpec spec = specOptions.load();
-        MeshPlan plan = Translator.translate(spec, seedOptions.trust(spec, specOptions.baseDirectory(), command.commandLine().getErr()));
+        MeshPlan plan = seedOptions.translate(spec, specOptions, command.commandLine().getErr());
         List<RenderedFile> files = new Renderer(includeSecrets).render(plan);
         Path target = out.resolve(spec.name());
         clean(target);

@@ -1,6 +1,8 @@
 package io.meshfed.cli;
 
 import io.meshfed.spec.MeshSpec;
+import io.meshfed.translate.MeshPlan;
+import io.meshfed.translate.Translator;
 import io.meshfed.trust.MeshTrustSource;
 import io.meshfed.trust.TrustSeed;
 import java.io.IOException;
@@ -27,6 +29,11 @@ final class SeedOptions {
 
     MeshTrustSource trust(MeshSpec spec, Path baseDirectory, PrintWriter err) {
         return MeshTrustSource.of(spec, seed(spec, err), baseDirectory);
+    }
+
+    /** The spec translated with this seed's trust (a provided root is read relative to the spec file). */
+    MeshPlan translate(MeshSpec spec, SpecOptions specOptions, PrintWriter err) {
+        return Translator.translate(spec, trust(spec, specOptions.baseDirectory(), err));
     }
 
     TrustSeed seed(MeshSpec spec, PrintWriter err) {

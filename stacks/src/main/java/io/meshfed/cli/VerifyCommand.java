@@ -2,7 +2,6 @@ package io.meshfed.cli;
 
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.translate.MeshPlan;
-import io.meshfed.translate.Translator;
 import io.meshfed.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MeshSpec spec = specOptions.load();
-        MeshPlan plan = Translator.translate(spec, seedOptions.trust(spec, specOptions.baseDirectory(), command.commandLine().getErr()));
+        MeshPlan plan = seedOptions.translate(spec, specOptions, command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
         out.println("mesh '" + spec.name() + "': " + plan.clusters().size() + " clusters, verified from the rendered objects");
         out.print(VerifyReport.render(plan));
