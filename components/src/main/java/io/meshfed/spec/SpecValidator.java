@@ -79,6 +79,9 @@ public final class SpecValidator {
         problems.oneOf("istio.mode", spec.istio().mode(), List.of(IstioSpec.SIDECAR, IstioSpec.AMBIENT));
         if (!spec.istio().version().matches("\\d+\\.\\d+(\\.\\d+)?")) {
             problems.add("istio.version", "'" + spec.istio().version() + "' is not an Istio version such as 1.30.3");
+        } else if (olderThan(spec.istio().version(), OLDEST_ISTIO)) {
+            problems.add("istio.version", "meshfed renders networking.istio.io/v1 and security.istio.io/v1 objects and "
+                    + "key=value failover priorities, which need Istio " + OLDEST_ISTIO + " or later; was " + spec.istio().version());
         }
         if (!spec.istio().revision().isEmpty()) {
             problems.dnsLabel("istio.revision", spec.istio().revision());
@@ -92,6 +95,17 @@ public final class SpecValidator {
             knownCluster(path + ".cluster", ref.cluster(), true);
             problems.dnsLabel(path + ".namespace", ref.namespace());
         }
+    }
+
+    /** The first Istio release that serves the v1 networking and security APIs (1.22). */
+    static final String OLDEST_ISTIO = "1.22";
+
+    private static boolean olderThan(String version, String oldest) {
+        String[] v = version.split("\\.");
+        String[] o = oldest.split("\\.");
+        int major = Integer.parseInt(v[0]);
+        int oldestMajor = Integer.parseInt(o[0]);
+        return major < oldestMajor || major == oldestMajor && Integer.parseInt(v[1]) < Integer.parseInt(o[1]);
     }
 
     private void trust() {

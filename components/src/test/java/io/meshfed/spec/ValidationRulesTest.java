@@ -114,6 +114,9 @@ class ValidationRulesTest {
                         "another traffic policy already routes reviews.default; put all its routes, in order, into one policy"),
                 rule(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}") + SERVICES + traffic("[{cluster: c2, subset: v3}]"),
                         "traffic[0].routes[0].split[0].cluster", "cluster-level splits need istio.mode: sidecar; in ambient mode split by subset"),
+                rule(CLUSTERS.replace("name: test", "name: test\nistio: {version: 1.21.6}") + SERVICES, "istio.version",
+                        "meshfed renders networking.istio.io/v1 and security.istio.io/v1 objects and key=value failover priorities, "
+                                + "which need Istio 1.22 or later; was 1.21.6"),
                 rule(CLUSTERS + SERVICES + "failover: [{name: f, service: {service: reviews}}]\n", "failover[0].outlierDetection",
                         "required: Istio only fails over when outlier detection ejects unhealthy endpoints"),
                 rule(CLUSTERS + SERVICES + "failover: [{name: f, service: {service: reviews}, outlierDetection: {interval: often}}]\n",
