@@ -68,8 +68,9 @@ final class TrafficTranslation {
     /**
      * Callers use the local name ({@code reviews}), whose endpoints are only the local pods, so
      * failover could never leave the cluster. Where a cluster backs a federated service with a
-     * failover policy and no traffic policy routes it, the local host is sent to the global host,
-     * whose DestinationRule orders the endpoints of every backing cluster by failover priority.
+     * failover policy, has its global host with another cluster behind it, and no traffic policy
+     * routes the service there, the local host is sent to the global host, whose DestinationRule
+     * orders the endpoints of every backing cluster by failover priority.
      */
     private List<MeshObject> failoverRoutes(String cluster) {
         if (ctx.spec.ambient()) {
@@ -77,9 +78,14 @@ final class TrafficTranslation {
         }
         java.util.Set<String> routedHere = new java.util.HashSet<>();
         ctx.trafficInto(cluster).forEach(t -> routedHere.add(t.destination().namespace() + "/" + t.destination().service()));
+        java.util.Set<String> globalHostsHere = new java.util.HashSet<>();
+        ctx.exportsInto(cluster).forEach(e -> globalHostsHere.add(e.namespace() + "/" + e.service()));
         List<MeshObject> out = new ArrayList<>();
         for (ServiceSpec local : ctx.servicesIn(cluster)) {
-            if (routedHere.contains(local.namespace() + "/" + local.name()) || !ctx.graph.federated(local.name(), local.namespace())) {
+            String key = local.namespace() + "/" + local.name();
+            boolean remoteReachable = ctx.graph.backings(local.name(), local.namespace()).stream()
+                    .anyMatch(b -> !b.cluster().equals(cluster) && ctx.graph.reachable(cluster, b.cluster(), local.name(), local.namespace()));
+            if (routedHere.contains(key) || !globalHostsHere.contains(key) || !remoteReachable) {
                 continue;
             }
             ctx.failover(local.name(), local.namespace()).ifPresent(failover ->

@@ -93,6 +93,29 @@ class ExampleStacksTest {
     }
 
     @Test
+    void noFailoverRouteWhereTheGlobalHostHasNoOtherClusterBehindIt() {
+        MeshPlan plan = Examples.plan(io.meshfed.spec.SpecLoader.load("""
+                name: one-way
+                clusters:
+                  - {name: a, network: na, eastWestGateway: {address: 10.1.0.1}}
+                  - {name: b, network: nb, eastWestGateway: {address: 10.1.0.2}}
+                services:
+                  - {name: reviews, namespace: shop, cluster: a, ports: [{name: http, number: 9080}], versions: [v1]}
+                  - {name: reviews, namespace: shop, cluster: b, ports: [{name: http, number: 9080}], versions: [v1]}
+                federation:
+                  exports:
+                    - {service: reviews, namespace: shop, from: [b], to: [a]}
+                failover:
+                  - name: reviews-failover
+                    service: {service: reviews, namespace: shop}
+                    outlierDetection: {consecutive5xxErrors: 3, interval: 5s, baseEjectionTime: 30s}
+                """, "one-way"));
+        assertEquals(List.of("reviews-failover"), plan.cluster("a").ofType(VirtualService.class).stream().map(v -> v.getMetadata().getName()).toList(),
+                "a reaches b's reviews");
+        assertTrue(plan.cluster("b").ofType(VirtualService.class).isEmpty(), "b imports nothing: its global host holds only its own pods");
+    }
+
+    @Test
     void theEastWestGatewaySendsPassthroughTrafficOnlyToItsOwnPods() {
         ClusterPlan kind3 = workshop.cluster("kind3");
         DestinationRule gateway = kind3.ofType(DestinationRule.class).stream()
