@@ -82,17 +82,23 @@ public final class DraftSpec {
 
     private Map<String, Object> istio(List<ClusterReport> clusters) {
         Map<String, Object> istio = new LinkedHashMap<>();
-        List<String> versions = clusters.stream().flatMap(c -> c.istiods().stream()).map(Istiod::version).distinct().toList();
-        var parsed = versions.size() == 1 ? ISTIO_VERSION.matcher(versions.get(0)) : null;
-        if (parsed != null && parsed.find() && supported(parsed.group(1), parsed.group(2))) {
-            istio.put("version", parsed.group());
-        } else if (!versions.isEmpty()) {
-            notes.add("istio.version left at meshfed's default: istiod runs " + String.join(", ", versions)
-                    + " (one version of 1.22 or later is needed)");
+        List<String> tags = clusters.stream().flatMap(c -> c.istiods().stream()).map(Istiod::version).distinct().toList();
+        List<String> versions = tags.stream().map(DraftSpec::release).distinct().toList();
+        if (versions.size() == 1 && versions.get(0) != null) {
+            istio.put("version", versions.get(0));
+        } else if (!tags.isEmpty()) {
+            notes.add("istio.version left at meshfed's default: istiod runs " + String.join(", ", tags)
+                    + " (one release of 1.22 or later is needed)");
         }
         boolean ambient = clusters.stream().flatMap(c -> c.services().stream()).anyMatch(CandidateService::ambient);
         istio.put("mode", ambient ? "ambient" : "sidecar");
         return istio;
+    }
+
+    /** The release of an image tag ({@code 1.28.0-distroless} → 1.28.0) when 1.22 or later, else null. */
+    static String release(String tag) {
+        var parsed = ISTIO_VERSION.matcher(tag);
+        return parsed.find() && supported(parsed.group(1), parsed.group(2)) ? parsed.group() : null;
     }
 
     private static boolean supported(String major, String minor) {
