@@ -14,8 +14,6 @@ import io.meshfed.trust.ClusterIdentity;
 import io.meshfed.trust.MeshTrust;
 import io.meshfed.trust.TrustSeed;
 import io.meshfed.trust.TrustSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,19 +90,7 @@ class DiscoverCommandTest {
     }
 
     private String run(int expectedExit, ClusterClients clients, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try {
-            PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-            System.setOut(capture);
-            System.setErr(capture);
-            assertEquals(expectedExit, MeshfedMain.run(clients, args), () -> buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return CliRun.capture(expectedExit, () -> MeshfedMain.run(clients, args));
     }
 
     @Test
