@@ -42,6 +42,14 @@ public record MeshSpec(
         return services.stream().filter(s -> s.name().equals(service) && s.namespace().equals(namespace)).toList();
     }
 
+    public MeshSpec withAccess(AccessSpec newAccess) {
+        return new MeshSpec(name, clusters, istio, trust, services, federation, newAccess, traffic, failover);
+    }
+
+    public MeshSpec withTraffic(List<TrafficPolicySpec> newTraffic) {
+        return new MeshSpec(name, clusters, istio, trust, services, federation, access, newTraffic, failover);
+    }
+
     public boolean ambient() {
         return istio.ambient();
     }

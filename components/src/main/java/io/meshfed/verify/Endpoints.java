@@ -23,11 +23,13 @@ final class Endpoints {
     private final MeshPlan plan;
     private final Inventory inventory;
     private final Health health;
+    private final Map<String, String> clusterByGatewayAddress = new java.util.HashMap<>();
 
     Endpoints(MeshPlan plan, Inventory inventory, Health health) {
         this.plan = plan;
         this.inventory = inventory;
         this.health = health;
+        plan.spec().clusters().forEach(c -> clusterByGatewayAddress.putIfAbsent(GatewayAddressPlaceholder.addressOf(c), c.name()));
     }
 
     /** The ServiceEntry for the host that the client's sidecar sees (exported to its namespace). */
@@ -120,9 +122,7 @@ final class Endpoints {
 
     /** The cluster whose east-west gateway a WorkloadEntry's address is; null when none. */
     String clusterOfGateway(String address) {
-        return plan.spec().clusters().stream()
-                .filter(c -> GatewayAddressPlaceholder.addressOf(c).equals(address))
-                .map(ClusterSpec::name).findFirst().orElse(null);
+        return clusterByGatewayAddress.get(address);
     }
 
     /**

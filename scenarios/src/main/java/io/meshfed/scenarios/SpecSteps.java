@@ -51,9 +51,7 @@ public class SpecSteps {
             throw new IllegalArgumentException("no traffic policy \"" + name + "\"; the mesh has "
                     + traffic.stream().map(TrafficPolicySpec::name).toList());
         }
-        MeshSpec s = world.spec;
-        world.spec = validated(new MeshSpec(s.name(), s.clusters(), s.istio(), s.trust(), s.services(), s.federation(), s.access(),
-                traffic.stream().filter(t -> !t.name().equals(name)).toList(), s.failover()));
+        world.spec = validated(world.spec.withTraffic(traffic.stream().filter(t -> !t.name().equals(name)).toList()));
     }
 
     private AccessPolicySpec accessPolicy(String name) {
@@ -63,10 +61,8 @@ public class SpecSteps {
     }
 
     private MeshSpec withAccessPolicies(List<AccessPolicySpec> policies) {
-        MeshSpec s = world.spec;
-        AccessSpec a = s.access();
-        return validated(new MeshSpec(s.name(), s.clusters(), s.istio(), s.trust(), s.services(), s.federation(),
-                new AccessSpec(a.mtls(), a.globalDefaultDeny(), policies, a.namespaceIsolation()), s.traffic(), s.failover()));
+        AccessSpec a = world.spec.access();
+        return validated(world.spec.withAccess(new AccessSpec(a.mtls(), a.globalDefaultDeny(), policies, a.namespaceIsolation())));
     }
 
     /** The mesh as loaded, before any of these steps changed it. */

@@ -1,12 +1,11 @@
 package io.meshfed.pulumi.internal;
 
-import io.meshfed.render.Yaml;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.meshfed.translate.ClusterPlan;
 import io.meshfed.translate.MeshObject;
 import io.meshfed.translate.Parent;
 import io.meshfed.translate.Stage;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,17 +27,14 @@ public enum PolicyKinds {
             return ACCESS;
         }
         boolean fromFailoverPolicy = "FailoverPolicy".equals(o.object().getMetadata().getLabels().get(Parent.PARENT_KIND));
-        if (fromFailoverPolicy || "DestinationRule".equals(o.kind()) && hasOutlierDetection(o)) {
+        if (fromFailoverPolicy || hasOutlierDetection(o)) {
             return FAILOVER;
         }
         return TRAFFIC;
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean hasOutlierDetection(MeshObject o) {
-        Map<String, Object> map = Yaml.serialization().convertValue(o.object(), Map.class);
-        Object spec = map.get("spec");
-        Object policy = spec instanceof Map<?, ?> s ? s.get("trafficPolicy") : null;
-        return policy instanceof Map<?, ?> p && p.get("outlierDetection") != null;
+        return o.object() instanceof DestinationRule rule && rule.getSpec() != null && rule.getSpec().getTrafficPolicy() != null
+                && rule.getSpec().getTrafficPolicy().getOutlierDetection() != null;
     }
 }
