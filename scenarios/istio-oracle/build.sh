@@ -14,5 +14,5 @@ if ! command -v go >/dev/null 2>&1; then
   exit 0
 fi
 start=$(date +%s)
-go build -trimpath -o bin/istio-oracle .
+go build -o bin/istio-oracle .
 echo "istio-oracle: built bin/istio-oracle in $(( $(date +%s) - start )) s ($(go version | cut -d' ' -f3))"
