@@ -217,6 +217,21 @@ class HttpRoutingTest {
         assertEquals("any", VirtualHosts.select(rc, "example.com").orElseThrow().getName());
     }
 
+    @Test
+    void chainWithTcpProxyGivesItsClusters() {
+        io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy tcp =
+                io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.newBuilder().setStatPrefix("t")
+                        .setCluster("outbound|3306||db").build();
+        io.envoyproxy.envoy.config.listener.v3.Listener l = Envoy.listener("0.0.0.0_3306", "0.0.0.0", 3306,
+                Envoy.chain("tcp", Envoy.match().build(), io.envoyproxy.envoy.config.listener.v3.Filter.newBuilder()
+                        .setName("envoy.filters.network.tcp_proxy").setTypedConfig(Any.pack(tcp)).build()));
+
+        RouteDecision d = HttpRouting.route(EMPTY, l, Connection.plaintextHttp("10.0.0.9", 3306), get("/"));
+
+        assertEquals(RouteDecision.Kind.TCP_PROXY, d.kind());
+        assertEquals("outbound|3306||db", d.cluster());
+    }
+
     private static VirtualHost vh(String name, String... domains) {
         return VirtualHost.newBuilder().setName(name).addAllDomains(List.of(domains)).build();
     }
