@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * simulators by the content of the Secrets, so repeated checks of one mesh cost one handshake per
  * pair of identities.
  */
-final class WorkloadMtls {
+public final class WorkloadMtls {
     private static final Duration TTL = Duration.ofHours(24);
     private static final int MAX_ENTRIES = 1024;
     private static final Map<String, Object> CAS = new ConcurrentHashMap<>();
@@ -35,7 +35,7 @@ final class WorkloadMtls {
 
     private final MeshPlan plan;
 
-    WorkloadMtls(MeshPlan plan) {
+    public WorkloadMtls(MeshPlan plan) {
         this.plan = plan;
     }
 
@@ -45,6 +45,16 @@ final class WorkloadMtls {
      * @param clientAccepts the SPIFFE IDs the source's sidecar accepts for the server
      */
     String handshakeProblem(Workload source, Workload destination, Set<String> clientAccepts) {
+        return handshakeProblem(source, destination, clientAccepts, Set.of(source.spiffeId()));
+    }
+
+    /**
+     * Null when the handshake succeeds, else why not.
+     *
+     * @param clientAccepts the SPIFFE IDs the source's sidecar accepts for the server
+     * @param serverAccepts the SPIFFE IDs the destination's sidecar accepts for the client
+     */
+    public String handshakeProblem(Workload source, Workload destination, Set<String> clientAccepts, Set<String> serverAccepts) {
         Object clientCa = ca(source.cluster());
         if (clientCa instanceof String problem) {
             return problem;
@@ -65,9 +75,10 @@ final class WorkloadMtls {
         }
         WorkloadCertificate c = (WorkloadCertificate) client;
         WorkloadCertificate s = (WorkloadCertificate) server;
-        String key = clientKey + "|" + source.spiffeId() + "|" + serverKey + "|" + destination.spiffeId() + "|" + new TreeSet<>(clientAccepts);
+        String key = clientKey + "|" + source.spiffeId() + "|" + serverKey + "|" + destination.spiffeId() + "|" + new TreeSet<>(clientAccepts)
+                + "|" + new TreeSet<>(serverAccepts);
         MtlsHandshake.Outcome outcome = cached(OUTCOMES, key,
-                () -> MtlsHandshake.run(c, clientAccepts, s, Set.of(source.spiffeId())));
+                () -> MtlsHandshake.run(c, clientAccepts, s, serverAccepts));
         if (!outcome.succeeded()) {
             return "mTLS handshake from " + source.describe() + " to " + destination.describe() + " failed: " + outcome.failure();
         }

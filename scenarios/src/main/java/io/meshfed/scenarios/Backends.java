@@ -4,7 +4,7 @@ import io.meshfed.scenarios.real.RealBackends;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Backend names and availability: {@code simulated}, {@code k3s}, {@code kind}, {@code kubeconfig}. */
+/** Backend names and availability: {@code simulated}, {@code istio}, {@code simulated+istio}, {@code k3s}, {@code kind}, {@code kubeconfig}. */
 public final class Backends {
 
     private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
@@ -17,8 +17,14 @@ public final class Backends {
         if (name.equals("simulated")) {
             return null;
         }
+        if (name.equals("istio") || name.equals("simulated+istio")) {
+            return REASONS.computeIfAbsent(name, n -> {
+                String reason = new IstioBackend().unavailableReason();
+                return reason == null ? "" : "backend " + n + " skipped: " + reason;
+            }).isEmpty() ? null : REASONS.get(name);
+        }
         if (!RealBackends.NAMES.contains(name)) {
-            return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, " + String.join(", ", RealBackends.NAMES);
+            return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, istio, simulated+istio, " + String.join(", ", RealBackends.NAMES);
         }
         return REASONS.computeIfAbsent(name, n -> {
             String reason = RealBackends.unavailableReason(n);
@@ -27,6 +33,11 @@ public final class Backends {
     }
 
     public static Backend create(String name) {
-        return name.equals("simulated") ? new SimulatedBackend() : RealBackends.create(name);
+        return switch (name) {
+            case "simulated" -> new SimulatedBackend();
+            case "istio" -> new IstioBackend();
+            case "simulated+istio" -> new ComparingBackend(new SimulatedBackend(), new IstioBackend());
+            default -> RealBackends.create(name);
+        };
     }
 }

@@ -344,7 +344,7 @@ public final class IstioJudge {
      * VIP), else none (the port's wildcard listener decides).
      */
     private String addressOf(ProxyConfig config, SamplePod client, String host, int port) {
-        for (RouteConfiguration rc : config.routes().values()) {
+        for (RouteConfiguration rc : config.routeConfigs().values()) {
             for (VirtualHost vh : rc.getVirtualHostsList()) {
                 if (vh.getDomainsList().contains(host) || vh.getDomainsList().contains(host + ":" + port)) {
                     for (String domain : vh.getDomainsList()) {
