@@ -20,8 +20,19 @@ public record ClusterSpec(
         return network == null || network.isBlank() ? name + "-network" : network;
     }
 
-    /** The SPIFFE trust domain; defaults to the cluster name so that RBAC can tell clusters apart. */
+    /**
+     * The SPIFFE trust domain; defaults to the cluster name so that RBAC can tell clusters apart
+     * (in ambient mode {@link MeshSpec} fills in one mesh-wide default instead).
+     */
     public String effectiveTrustDomain() {
-        return trustDomain == null || trustDomain.isBlank() ? name : trustDomain;
+        return hasTrustDomain() ? trustDomain : name;
+    }
+
+    public boolean hasTrustDomain() {
+        return trustDomain != null && !trustDomain.isBlank();
+    }
+
+    public ClusterSpec withTrustDomain(String newTrustDomain) {
+        return new ClusterSpec(name, kubeconfig, context, network, locality, newTrustDomain, eastWestGateway);
     }
 }

@@ -19,14 +19,25 @@ public record MeshSpec(
         List<FailoverSpec> failover) {
 
     public MeshSpec {
-        clusters = Lists.of(clusters);
         istio = istio == null ? IstioSpec.defaults() : istio;
+        clusters = istio.ambient() ? withAmbientTrustDomain(Lists.of(clusters), name) : Lists.of(clusters);
         trust = trust == null ? TrustSpec.defaults() : trust;
         services = Lists.of(services);
         federation = federation == null ? FederationSpec.none() : federation;
         access = access == null ? AccessSpec.none() : access;
         traffic = Lists.of(traffic);
         failover = Lists.of(failover);
+    }
+
+    /**
+     * Ambient mode has one trust domain for the whole mesh (SpecValidator says why), so a cluster
+     * without one gets the mesh name rather than its own name.
+     */
+    private static List<ClusterSpec> withAmbientTrustDomain(List<ClusterSpec> clusters, String meshName) {
+        if (meshName == null || clusters.stream().allMatch(ClusterSpec::hasTrustDomain)) {
+            return clusters;
+        }
+        return clusters.stream().map(c -> c.hasTrustDomain() ? c : c.withTrustDomain(meshName)).toList();
     }
 
     public Optional<ClusterSpec> cluster(String clusterName) {

@@ -45,6 +45,7 @@ public final class SpecValidator {
         problems.dnsLabel("name", spec.name());
         clusters();
         istio();
+        new AmbientRules(spec, problems).check();
         trust();
         services();
         federation();

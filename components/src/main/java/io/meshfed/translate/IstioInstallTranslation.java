@@ -47,6 +47,8 @@ final class IstioInstallTranslation {
         global.put("network", c.effectiveNetwork());
         Map<String, Object> meshConfig = new LinkedHashMap<>();
         meshConfig.put("trustDomain", c.effectiveTrustDomain());
+        MeshTrustDomains.caCertificates(ctx.spec, ctx.trust.cacerts(c.name()).get(TrustTranslation.ROOT_FILE))
+                .ifPresent(entries -> meshConfig.put("caCertificates", entries));
         Map<String, Object> proxyMetadata = new LinkedHashMap<>();
         proxyMetadata.put("ISTIO_META_DNS_CAPTURE", "true");
         proxyMetadata.put("ISTIO_META_DNS_AUTO_ALLOCATE", "true");

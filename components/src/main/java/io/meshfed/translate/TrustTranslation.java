@@ -10,6 +10,7 @@ final class TrustTranslation {
 
     static final String SECRET_NAME = "cacerts";
     static final String KEY_FILE = "ca-key.pem";
+    static final String ROOT_FILE = "root-cert.pem";
 
     private final Context ctx;
 

@@ -40,6 +40,17 @@ public final class MtlsHandshake {
      */
     public static Outcome run(WorkloadCertificate client, Set<String> clientAccepts, WorkloadCertificate server,
             Set<String> serverAccepts) {
+        return run(client, AcceptedPeers.exactly(clientAccepts), server, AcceptedPeers.exactly(serverAccepts));
+    }
+
+    /**
+     * @param client          the calling workload's identity
+     * @param clientAccepts   the server identities the client accepts
+     * @param server          the called workload's identity
+     * @param serverAccepts   the client identities the server accepts (its validated trust domains)
+     */
+    public static Outcome run(WorkloadCertificate client, AcceptedPeers clientAccepts, WorkloadCertificate server,
+            AcceptedPeers serverAccepts) {
         SSLEngine c = SpiffeTls.sslContext(client, client.trustBundle(), clientAccepts).createSSLEngine("server", 15443);
         SSLEngine s = SpiffeTls.sslContext(server, server.trustBundle(), serverAccepts).createSSLEngine();
         c.setUseClientMode(true);

@@ -25,15 +25,15 @@ public final class SpiffeTls {
     }
 
     public static SSLContext sslContext(WorkloadCertificate identity, String expectedPeerSpiffeId) {
-        return sslContext(identity, identity.trustBundle(), Set.of(expectedPeerSpiffeId));
+        return sslContext(identity, identity.trustBundle(), AcceptedPeers.exactly(Set.of(expectedPeerSpiffeId)));
     }
 
     public static SSLContext sslContext(WorkloadCertificate identity, List<X509Certificate> trustBundle,
-            Set<String> acceptedPeerSpiffeIds) {
+            AcceptedPeers acceptedPeers) {
         try {
             SSLContext context = SSLContext.getInstance(PROTOCOL);
             context.init(new KeyManager[] {keyManager(identity)},
-                    new TrustManager[] {trustManager(trustBundle, acceptedPeerSpiffeIds)}, new SecureRandom());
+                    new TrustManager[] {trustManager(trustBundle, acceptedPeers)}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException(PROTOCOL + " is not available in this JRE", unavailable);
@@ -45,7 +45,7 @@ public final class SpiffeTls {
     }
 
     public static X509ExtendedTrustManager trustManager(List<X509Certificate> trustBundle,
-            Set<String> acceptedPeerSpiffeIds) {
-        return new SpiffeTrustManager(trustBundle, acceptedPeerSpiffeIds);
+            AcceptedPeers acceptedPeers) {
+        return new SpiffeTrustManager(trustBundle, acceptedPeers);
     }
 }

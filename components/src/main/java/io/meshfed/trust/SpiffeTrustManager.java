@@ -20,7 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Peer verification as an Istio sidecar does it: PKIX against the trust bundle (no hostname
- * check), then the leaf's EKU for the peer's role, then its SPIFFE ID against the accepted set.
+ * check), then the leaf's EKU for the peer's role, then its SPIFFE ID against the
+ * {@link AcceptedPeers}.
  * Extends {@link X509ExtendedTrustManager} so JSSE uses it as is rather than wrapping it with its
  * own endpoint checks.
  */
@@ -30,17 +31,14 @@ final class SpiffeTrustManager extends X509ExtendedTrustManager {
 
     private final List<X509Certificate> trustBundle;
     private final Set<TrustAnchor> anchors;
-    private final Set<String> acceptedPeers;
+    private final AcceptedPeers acceptedPeers;
 
-    SpiffeTrustManager(List<X509Certificate> trustBundle, Set<String> acceptedPeers) {
+    SpiffeTrustManager(List<X509Certificate> trustBundle, AcceptedPeers acceptedPeers) {
         if (trustBundle.isEmpty()) {
             throw new IllegalArgumentException("trust bundle: at least one root");
         }
-        if (acceptedPeers.isEmpty()) {
-            throw new IllegalArgumentException("accepted peers: at least one SPIFFE ID");
-        }
         this.trustBundle = List.copyOf(trustBundle);
-        this.acceptedPeers = Set.copyOf(new LinkedHashSet<>(acceptedPeers));
+        this.acceptedPeers = java.util.Objects.requireNonNull(acceptedPeers, "acceptedPeers");
         Set<TrustAnchor> trusted = new LinkedHashSet<>();
         for (X509Certificate root : trustBundle) {
             trusted.add(new TrustAnchor(root, null));
@@ -91,7 +89,7 @@ final class SpiffeTrustManager extends X509ExtendedTrustManager {
         X509Certificate leaf = presented[0];
         requirePurpose(leaf, requiredPurpose);
         String spiffeId = SpiffeIds.fromCertificate(leaf).orElse(null);
-        if (spiffeId == null || !acceptedPeers.contains(spiffeId)) {
+        if (!acceptedPeers.accepts(spiffeId)) {
             throw new SpiffeIdRejectedException(spiffeId, acceptedPeers);
         }
     }

@@ -51,11 +51,12 @@ public final class MeshSimulator {
     }
 
     /**
-     * Null when a sidecar of the source can open mTLS to the destination, else why not. Decided
-     * from the rendered objects: the destination's PeerAuthentication, the source's
-     * DestinationRule TLS mode, an endpoint of the destination that the source's cluster knows
-     * (a local pod, or a WorkloadEntry at an east-west gateway the destination cluster renders),
-     * and a real TLS 1.3 handshake between certificates issued from each cluster's cacerts.
+     * Null when a sidecar (ambient: the ztunnel) of the source can open mTLS to the destination,
+     * else why not. Decided from the rendered objects: the destination's PeerAuthentication, the
+     * source's DestinationRule TLS mode (sidecar mode), an endpoint of the destination that the
+     * source's cluster knows (a local pod, or a WorkloadEntry at an east-west gateway the
+     * destination cluster renders), and a real TLS 1.3 handshake between certificates issued from
+     * each cluster's cacerts, the server validating the trust domains its istiod renders.
      */
     public String mtlsProblem(Workload source, Workload destination) {
         String mode = peerAuthenticationMode(destination);
@@ -65,7 +66,11 @@ public final class MeshSimulator {
         boolean local = source.cluster().equals(destination.cluster());
         String host = local ? destination.service() + "." + destination.namespace() + ".svc.cluster.local" : globalHostOf(destination);
         Endpoints endpoints = new Endpoints(plan, inventory, health);
-        Optional<DestinationRule> dr = endpoints.destinationRule(source, host);
+        // Ambient: ztunnel expects the identity istiod gives the endpoint in the workload API — its
+        // service account in the local trust domain (pilot/pkg/serviceregistry/ambient/workloads.go,
+        // Istio 1.30.3: TrustDomain pickTrustDomain(meshCfg), ServiceAccount from the pod or
+        // WorkloadEntry); a DestinationRule's TLS settings have no field there.
+        Optional<DestinationRule> dr = plan.spec().ambient() ? Optional.empty() : endpoints.destinationRule(source, host);
         ClientTLSSettings tls = dr.map(DestinationRule::getSpec).map(s -> s.getTrafficPolicy()).map(p -> p.getTls()).orElse(null);
         String drName = dr.map(d -> "DestinationRule " + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()).orElse("");
         if (tls != null && tls.getMode() == ClientTLSSettingsTLSmode.DISABLE) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.meshfed.translate.ClusterPlan;
 import io.meshfed.translate.HelmRelease;
 import io.meshfed.translate.MeshPlan;
+import io.meshfed.trust.AcceptedPeers;
 import io.meshfed.trust.CaCerts;
 import io.meshfed.trust.IstiodCa;
 import io.meshfed.trust.MtlsHandshake;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Workload mTLS from the rendered objects only: each cluster's istiod is rebuilt from its rendered
  * {@code istio-system/cacerts} Secret and signs the workload certificates (ECDSA keys when its
  * rendered Helm values set {@code ECC_SIGNATURE_ALGORITHM=ECDSA}); source and destination then run
- * a real TLS 1.3 handshake ({@link MtlsHandshake}). Certificates and outcomes are cached across
+ * a real TLS 1.3 handshake ({@link MtlsHandshake}): the client accepts the identities it expects of
+ * the destination, the server the trust domains its cluster's istiod validates
+ * ({@link ValidatedTrustDomains}). Certificates and outcomes are cached across
  * simulators by the content of the Secrets, so repeated checks of one mesh cost one handshake per
  * pair of identities.
  */
@@ -45,16 +48,23 @@ public final class WorkloadMtls {
      * @param clientAccepts the SPIFFE IDs the source's sidecar accepts for the server
      */
     String handshakeProblem(Workload source, Workload destination, Set<String> clientAccepts) {
-        return handshakeProblem(source, destination, clientAccepts, Set.of(source.spiffeId()));
+        AcceptedPeers serverAccepts;
+        try {
+            serverAccepts = ValidatedTrustDomains.serverAccepts(plan.cluster(destination.cluster()));
+        } catch (IllegalStateException unconfigured) {
+            return unconfigured.getMessage();
+        }
+        return handshakeProblem(source, destination, clientAccepts, serverAccepts);
     }
 
     /**
-     * Null when the handshake succeeds, else why not.
+     * Null when the handshake succeeds, else why not; the judge passes what the generated TLS
+     * contexts accept.
      *
      * @param clientAccepts the SPIFFE IDs the source's sidecar accepts for the server
-     * @param serverAccepts the SPIFFE IDs the destination's sidecar accepts for the client
+     * @param serverAccepts the client identities the destination's sidecar accepts
      */
-    public String handshakeProblem(Workload source, Workload destination, Set<String> clientAccepts, Set<String> serverAccepts) {
+    public String handshakeProblem(Workload source, Workload destination, Set<String> clientAccepts, AcceptedPeers serverAccepts) {
         Object clientCa = ca(source.cluster());
         if (clientCa instanceof String problem) {
             return problem;
@@ -76,9 +86,9 @@ public final class WorkloadMtls {
         WorkloadCertificate c = (WorkloadCertificate) client;
         WorkloadCertificate s = (WorkloadCertificate) server;
         String key = clientKey + "|" + source.spiffeId() + "|" + serverKey + "|" + destination.spiffeId() + "|" + new TreeSet<>(clientAccepts)
-                + "|" + new TreeSet<>(serverAccepts);
+                + "|" + serverAccepts.describe();
         MtlsHandshake.Outcome outcome = cached(OUTCOMES, key,
-                () -> MtlsHandshake.run(c, clientAccepts, s, serverAccepts));
+                () -> MtlsHandshake.run(c, AcceptedPeers.exactly(clientAccepts), s, serverAccepts));
         if (!outcome.succeeded()) {
             return "mTLS handshake from " + source.describe() + " to " + destination.describe() + " failed: " + outcome.failure();
         }

@@ -114,6 +114,10 @@ class ValidationRulesTest {
                         "another traffic policy already routes reviews.default; put all its routes, in order, into one policy"),
                 rule(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}") + SERVICES + traffic("[{cluster: c2, subset: v3}]"),
                         "traffic[0].routes[0].split[0].cluster", "cluster-level splits need istio.mode: sidecar; in ambient mode split by subset"),
+                rule(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}").replace("region: r2}}", "region: r2}, trustDomain: c2}"),
+                        "clusters[1].trustDomain", "ambient mode needs one trust domain for the whole mesh: istiod gives remote workloads "
+                                + "and network gateways its own (istio/istio#61608), so 'c2' here and 'test' in clusters[0] cannot reach "
+                                + "each other; set the same trustDomain everywhere or leave it out (the mesh name)"),
                 rule(CLUSTERS.replace("name: test", "name: test\nistio: {version: 1.21.6}") + SERVICES, "istio.version",
                         "meshfed renders networking.istio.io/v1 and security.istio.io/v1 objects and key=value failover priorities, "
                                 + "which need Istio 1.22 or later; was 1.21.6"),
@@ -144,6 +148,15 @@ class ValidationRulesTest {
     void aValidSpecHasNoProblems() {
         assertEquals(List.of(), SpecValidator.validate(SpecLoader.parse(CLUSTERS + SERVICES + traffic(
                 "[{cluster: c2, subset: v3, weight: 75}, {cluster: c1, subset: v1, weight: 25}]"), "mesh.yaml")));
+    }
+
+    @Test
+    void anAmbientMeshGivesEveryClusterWithoutATrustDomainTheMeshName() {
+        // pilot/pkg/serviceregistry/ambient/workloads.go pickTrustDomain (Istio 1.30.3): one trust domain per ambient mesh.
+        MeshSpec ambient = SpecLoader.load(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}"), "mesh.yaml");
+        assertEquals(List.of("test", "test"), ambient.clusters().stream().map(ClusterSpec::effectiveTrustDomain).toList());
+        MeshSpec sidecar = SpecLoader.load(CLUSTERS, "mesh.yaml");
+        assertEquals(List.of("c1", "c2"), sidecar.clusters().stream().map(ClusterSpec::effectiveTrustDomain).toList());
     }
 
     @Test

@@ -191,7 +191,7 @@ class ExampleStacksTest {
         assertEquals("HBONE", eastWest.getSpec().getListeners().get(0).getProtocol());
         assertEquals(15008, eastWest.getSpec().getListeners().get(0).getPort());
         var peer = gateways.stream().filter(g -> g.getMetadata().getName().equals("istio-remote-peer-cluster2")).findFirst().orElseThrow();
-        assertEquals("cluster2", peer.getMetadata().getAnnotations().get("gateway.istio.io/trust-domain"));
+        assertEquals("ambient", peer.getMetadata().getAnnotations().get("gateway.istio.io/trust-domain"), "one trust domain per ambient mesh");
         assertEquals("istio-remote", peer.getSpec().getGatewayClassName());
         assertTrue(gateways.stream().anyMatch(g -> "istio-waypoint".equals(g.getSpec().getGatewayClassName())));
         ClusterPlan cluster2 = ambient.cluster("cluster2");

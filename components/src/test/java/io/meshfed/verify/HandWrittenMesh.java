@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.SpecLoader;
 import io.meshfed.translate.ClusterPlan;
+import io.meshfed.translate.HelmRelease;
 import io.meshfed.translate.MeshObject;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.translate.Stage;
@@ -115,8 +116,22 @@ final class HandWrittenMesh {
                   tls: {mode: AUTO_PASSTHROUGH}
             """;
 
+    /**
+     * istiod's values as meshfed renders them for a cluster of this mesh: its own trust domain, and
+     * every trust domain of the mesh validated through {@code caCertificates}.
+     */
+    static String istiodValues(String cluster) {
+        return """
+                meshConfig:
+                  trustDomain: CLUSTER
+                  caCertificates:
+                    - trustDomains: [c1, c2, c3]
+                """.replace("CLUSTER", cluster);
+    }
+
     private final MeshSpec spec = SpecLoader.parse(SPEC, "hand-written mesh");
     private final Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
+    private final Map<String, List<HelmRelease>> releases = new LinkedHashMap<>();
 
     HandWrittenMesh() {
         spec.clusters().forEach(c -> objects.put(c.name(), new ArrayList<>()));
@@ -136,6 +151,26 @@ final class HandWrittenMesh {
         return this;
     }
 
+    /** Sets a cluster's istiod Helm values (YAML). */
+    @SuppressWarnings("unchecked")
+    HandWrittenMesh istiod(String cluster, String valuesYaml) {
+        Map<String, Object> values;
+        try {
+            values = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readValue(valuesYaml, Map.class);
+        } catch (java.io.IOException malformed) {
+            throw new IllegalArgumentException(malformed);
+        }
+        releases.put(cluster, List.of(new HelmRelease(Stage.ISTIO, "istiod", "istio-system", "istiod", "", "", values)));
+        return this;
+    }
+
+    /** Gives every cluster the istiod values of {@link #istiodValues}. */
+    HandWrittenMesh withIstiod() {
+        objects.keySet().forEach(cluster -> istiod(cluster, istiodValues(cluster)));
+        return this;
+    }
+
     /** Adds each cluster's {@code istio-system/cacerts} Secret with the given files. */
     HandWrittenMesh cacerts(java.util.function.Function<String, Map<String, String>> files) {
         objects.forEach((cluster, list) -> list.add(new SecretBuilder().withNewMetadata().withName("cacerts")
@@ -145,7 +180,7 @@ final class HandWrittenMesh {
 
     MeshPlan plan() {
         List<ClusterPlan> clusters = new ArrayList<>();
-        objects.forEach((cluster, list) -> clusters.add(new ClusterPlan(cluster, List.of(),
+        objects.forEach((cluster, list) -> clusters.add(new ClusterPlan(cluster, releases.getOrDefault(cluster, List.of()),
                 list.stream().map(o -> MeshObject.of(Stage.POLICIES, o)).toList())));
         return new MeshPlan(spec, clusters, "");
     }

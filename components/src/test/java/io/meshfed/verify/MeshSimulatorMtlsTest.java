@@ -9,12 +9,14 @@ import io.meshfed.trust.CaCerts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * mTLS and reachability decided from hand-written rendered objects only: endpoints
  * (ServiceEntry/WorkloadEntry), the destination's east-west gateway, DestinationRule TLS, the
- * PeerAuthentication precedence, and a real handshake between certificates issued from each
- * cluster's cacerts Secret.
+ * PeerAuthentication precedence, the trust domains the destination's istiod validates, and a real
+ * handshake between certificates issued from each cluster's cacerts Secret.
  */
 class MeshSimulatorMtlsTest {
 
@@ -32,7 +34,7 @@ class MeshSimulatorMtlsTest {
             """;
 
     private static HandWrittenMesh federated() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         SimulatedTrust trust = SimulatedTrust.shared(mesh.spec());
         return mesh.cacerts(trust::cacerts).in("c1", HandWrittenMesh.FEDERATION_C1)
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY).in("c3", HandWrittenMesh.EAST_WEST_GATEWAY);
@@ -65,7 +67,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void aDestinationClusterWithoutAnEastWestGatewayIsUnreachable() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         mesh.cacerts(SimulatedTrust.shared(mesh.spec())::cacerts).in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", MUTUAL)
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY);
         assertNull(problem(mesh, "c2", "v1"));
@@ -76,7 +78,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void aGatewayOnAnotherPortOrWithoutPassthroughDoesNotCount() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         mesh.cacerts(SimulatedTrust.shared(mesh.spec())::cacerts).in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", MUTUAL)
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY.replace("number: 15443", "number: 15444"))
                 .in("c3", HandWrittenMesh.EAST_WEST_GATEWAY.replace("AUTO_PASSTHROUGH", "ISTIO_MUTUAL"));
@@ -86,7 +88,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void aClusterWithoutAWorkloadEntryForTheDestinationHasNoEndpointForIt() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         String onlyC3 = HandWrittenMesh.FEDERATION_C1.replaceAll("(?s)---\\s*\\napiVersion: networking.istio.io/v1\\nkind: WorkloadEntry\\nmetadata: \\{name: reviews-c2-v1.*?(?=---)", "");
         mesh.cacerts(SimulatedTrust.shared(mesh.spec())::cacerts).in("c1", onlyC3).in("c1", MUTUAL)
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY).in("c3", HandWrittenMesh.EAST_WEST_GATEWAY);
@@ -98,7 +100,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void withoutAServiceEntryTheRouteAloneDoesNotMakeARemoteWorkloadReachable() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         mesh.cacerts(SimulatedTrust.shared(mesh.spec())::cacerts).in("c2", HandWrittenMesh.EAST_WEST_GATEWAY);
         String p = problem(mesh, "c2", "v1");
         assertNotNull(p);
@@ -107,7 +109,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void clustersWithSeparateRootsFailTheHandshake() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         mesh.cacerts(SimulatedTrust.separateRoots(mesh.spec())::cacerts).in("c1", HandWrittenMesh.FEDERATION_C1).in("c1", MUTUAL)
                 .in("c2", HandWrittenMesh.EAST_WEST_GATEWAY);
         String p = problem(mesh, "c2", "v1");
@@ -119,7 +121,7 @@ class MeshSimulatorMtlsTest {
 
     @Test
     void anIstiodWhoseCaKeyDoesNotMatchItsCaCertCannotIssue() {
-        HandWrittenMesh mesh = new HandWrittenMesh();
+        HandWrittenMesh mesh = new HandWrittenMesh().withIstiod();
         SimulatedTrust trust = SimulatedTrust.shared(mesh.spec());
         mesh.cacerts(cluster -> {
             Map<String, String> files = new LinkedHashMap<>(trust.cacerts(cluster));
@@ -131,6 +133,32 @@ class MeshSimulatorMtlsTest {
         String p = problem(mesh, "c2", "v1");
         assertNotNull(p);
         assertTrue(p.startsWith("istiod of c2 cannot use its cacerts Secret: ca-key.pem: the key does not belong to ca-cert.pem"), p);
+    }
+
+    @Test
+    void withoutCaCertificatesTheServerValidatesOnlyItsOwnTrustDomainAndRefusesOtherClusters() {
+        // pilot/pkg/networking/plugin/authn/util.go TrustDomainsForValidation (Istio 1.30.3): own trust domain only.
+        String p = problem(federated().in("c1", MUTUAL).istiod("c2", "meshConfig: {trustDomain: c2}"), "c2", "v1");
+        assertEquals("mTLS handshake from client in c1/app to reviews-v1 in c2/shop failed: the server (spiffe://c2/ns/shop/sa/reviews)"
+                + " refused the handshake: peer SPIFFE ID spiffe://c1/ns/app/sa/client is not among the accepted trust domains [c2]", p);
+        assertNull(problem(federated().in("c1", MUTUAL), "c2", "v1"), "with caCertificates trustDomains [c1, c2, c3]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{meshConfig: {trustDomain: c2, trustDomainAliases: [c1]}}",
+        "{env: {PILOT_SKIP_VALIDATE_TRUST_DOMAIN: 'true'}, meshConfig: {trustDomain: c2}}",
+        "{pilot: {env: {PILOT_SKIP_VALIDATE_TRUST_DOMAIN: '1'}}, meshConfig: {trustDomain: c2}}"})
+    void aliasesOrSkippingValidationAlsoLetAnotherClusterIn(String istiod) {
+        // util.go: aliases are validated; features/security.go PILOT_SKIP_VALIDATE_TRUST_DOMAIN empties the list.
+        assertNull(problem(federated().in("c1", MUTUAL).istiod("c2", istiod), "c2", "v1"));
+    }
+
+    @Test
+    void aClusterWithoutIstiodConfiguresNoProxy() {
+        HandWrittenMesh mesh = new HandWrittenMesh();
+        mesh.cacerts(SimulatedTrust.shared(mesh.spec())::cacerts);
+        assertEquals("cluster c1 renders no istiod release, so nothing configures its proxies' inbound mTLS", problem(mesh, "c1", "v1"));
     }
 
     @Test

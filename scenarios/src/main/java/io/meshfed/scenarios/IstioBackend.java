@@ -5,6 +5,7 @@ import io.meshfed.judge.istio.IstioJudge;
 import io.meshfed.judge.istio.Leg;
 import io.meshfed.judge.istio.OracleBinary;
 import io.meshfed.spec.MeshSpec;
+import io.meshfed.trust.AcceptedPeers;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.translate.Translator;
 import io.meshfed.verify.MeshSimulator;
@@ -113,7 +114,7 @@ public final class IstioBackend implements Backend {
             return source.describe() + " reaches " + destination.describe() + " in plaintext: " + reaching.get(0).hops();
         }
         Workload served = reaching.stream().filter(Leg::mtls).findFirst().orElseThrow().servedBy().workload();
-        return new WorkloadMtls(plan).handshakeProblem(source, served, Set.of(served.spiffeId()), Set.of(source.spiffeId()));
+        return new WorkloadMtls(plan).handshakeProblem(source, served, Set.of(served.spiffeId()), AcceptedPeers.exactly(Set.of(source.spiffeId())));
     }
 
     @Override

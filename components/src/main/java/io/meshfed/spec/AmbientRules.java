@@ -1,0 +1,37 @@
+package io.meshfed.spec;
+
+/**
+ * Rules only ambient meshes have. Istio 1.30.3's ambient index gives every workload it reads from
+ * another cluster, and every network gateway, the local mesh config's trust domain
+ * (pilot/pkg/serviceregistry/ambient/workloads.go {@code pickTrustDomain}, used for pods,
+ * WorkloadEntries and {@code convertGateway}; istio/istio#61608), and nothing in a Gateway or the
+ * mesh config names another one, so a client's ztunnel expects the callee and the remote east-west
+ * gateway under its own trust domain. Per-cluster trust domains therefore cannot work in ambient
+ * mode: the mesh has one (MeshSpec defaults it to the mesh name).
+ */
+final class AmbientRules {
+
+    private final MeshSpec spec;
+    private final Problems problems;
+
+    AmbientRules(MeshSpec spec, Problems problems) {
+        this.spec = spec;
+        this.problems = problems;
+    }
+
+    void check() {
+        if (!spec.ambient() || spec.clusters().isEmpty()) {
+            return;
+        }
+        ClusterSpec first = spec.clusters().get(0);
+        for (int i = 1; i < spec.clusters().size(); i++) {
+            ClusterSpec c = spec.clusters().get(i);
+            if (!c.effectiveTrustDomain().equals(first.effectiveTrustDomain())) {
+                problems.add("clusters[" + i + "].trustDomain", "ambient mode needs one trust domain for the whole mesh: istiod gives "
+                        + "remote workloads and network gateways its own (istio/istio#61608), so '" + c.effectiveTrustDomain()
+                        + "' here and '" + first.effectiveTrustDomain() + "' in clusters[0] cannot reach each other; "
+                        + "set the same trustDomain everywhere or leave it out (the mesh name)");
+            }
+        }
+    }
+}
