@@ -40,7 +40,8 @@ public final class IstioBackend implements Backend {
 
     @Override
     public String unavailableReason() {
-        return OracleBinary.unavailableReason();
+        // under CI the judge must run: a missing binary then fails the scenarios instead of skipping them
+        return "true".equals(System.getenv("CI")) ? null : OracleBinary.unavailableReason();
     }
 
     @Override
@@ -124,8 +125,9 @@ public final class IstioBackend implements Backend {
         List<Leg> legs = legsTo(source, destination, method, path);
         List<Leg> reaching = legs.stream().filter(l -> servedBy(l, destination)).toList();
         if (reaching.isEmpty()) {
-            Leg first = legs.get(0);
-            return new CallAnswer(false, first.status(), "never reached " + destination.describe() + ": " + summary(legs));
+            Leg direct = judge().authorize(source, destination, method, path);
+            return new CallAnswer(direct.ok(), direct.status(), direct.reason() + " (authorization at " + destination.describe()
+                    + "'s inbound listener; " + source.describe() + " has no route there: " + summary(legs) + ")");
         }
         Leg answered = reaching.stream().filter(Leg::ok).findFirst().orElse(reaching.get(0));
         return new CallAnswer(answered.ok(), answered.status(), answered.reason());

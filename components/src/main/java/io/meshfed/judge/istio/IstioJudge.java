@@ -206,6 +206,14 @@ public final class IstioJudge {
         if (depth > MAX_DEPTH) {
             return List.of(Leg.failed(508, "request loops between proxies", List.of()));
         }
+        var envoyCluster = config.clusters().get(cluster);
+        if (envoyCluster == null) {
+            return List.of(Leg.failed(503, "cluster not found: " + describe(from) + " has no cluster " + cluster, List.of()));
+        }
+        if (envoyCluster.getType() == io.envoyproxy.envoy.config.cluster.v3.Cluster.DiscoveryType.ORIGINAL_DST) {
+            return List.of(Leg.failed(503, "no mesh route: " + describe(from) + " passes the request to its original destination ("
+                    + cluster + "), which the host name does not resolve to inside the mesh", List.of()));
+        }
         List<EndpointShare> all = LoadBalancing.shares(config, cluster, Set.of());
         if (all.isEmpty()) {
             return List.of(Leg.failed(503, "no healthy upstream: " + cluster + " has no endpoints at " + describe(from), List.of()));
@@ -336,6 +344,20 @@ public final class IstioJudge {
         }
         return List.of(new Leg(1.0, unhealthy.contains(server.ip()) ? null : server, unhealthy.contains(server.ip()) ? 503 : 200,
                 "TCP", tls != null, Duration.ZERO, List.of(at)));
+    }
+
+    /**
+     * Authorization alone: the destination's inbound filter chain for its service port, as an mTLS
+     * connection from the source would select it, and that chain's RBAC filters.
+     */
+    public Leg authorize(Workload source, Workload destination, String method, String path) {
+        SamplePod server = pod(destination);
+        int port = port(destination.service(), destination.namespace());
+        HttpRequest request = HttpRequest.of(method, destination.service(), path);
+        SamplePod client = pod(source);
+        UpstreamTls mtls = new UpstreamTls("tlsMode-istio", true, false, "outbound_." + port + "_._." + destination.service(),
+                List.of("istio-peer-exchange", "istio"), io.meshfed.judge.SanMatchers.NONE, List.of(), null);
+        return inbound(server, port, new Tls(client, mtls), request).get(0);
     }
 
     /**

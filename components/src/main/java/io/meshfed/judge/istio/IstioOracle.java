@@ -75,8 +75,8 @@ public final class IstioOracle {
             Files.createDirectories(cache);
             Path work = Files.createTempDirectory(cache, key + ".");
             ws.writeTo(work);
-            Path out = work.resolve("out");
-            ProcessBuilder pb = new ProcessBuilder(binary.toString(), work.resolve("request.json").toString(), out.toString())
+            // run inside the workspace so that reports name files as render writes them (rendered/<stage>/<file>)
+            ProcessBuilder pb = new ProcessBuilder(binary.toString(), "request.json", "out").directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(work.resolve("oracle.log").toFile());
             pb.environment().putAll(ws.env());
             Process p = pb.start();

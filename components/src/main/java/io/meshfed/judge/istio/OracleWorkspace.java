@@ -111,6 +111,9 @@ public final class OracleWorkspace {
         List<Map<String, Object>> proxies = new ArrayList<>();
         ClusterSpec c = spec.requireCluster(cluster);
         for (SamplePod pod : sample.pods()) {
+            if (spec.istio().ambient() && !pod.gateway()) {
+                continue; // ambient pods have no sidecar: ztunnel's config is not an Envoy config dump
+            }
             proxies.add(proxy(spec, c, pod, meshConfig));
         }
         request.put("proxies", proxies);
