@@ -30,6 +30,14 @@ public interface Backend extends AutoCloseable {
      */
     void deploy(MeshSpec spec, boolean separateRoots);
 
+    /**
+     * Edits the translation before the next deployment; only for negative tests that prove a
+     * backend notices a broken translation. Backends that deploy through the stack program refuse.
+     */
+    default void editTranslation(java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit) {
+        throw new UnsupportedOperationException("backend " + name() + " deploys through the stack program: its translation cannot be edited");
+    }
+
     /** What to attach to the report when a scenario failed (pod status, events, logs…); empty by default. */
     default java.util.List<Attachment> diagnostics() {
         return java.util.List.of();

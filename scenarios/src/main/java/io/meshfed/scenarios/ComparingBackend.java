@@ -35,6 +35,12 @@ public final class ComparingBackend implements Backend {
     }
 
     @Override
+    public void editTranslation(java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit) {
+        first.editTranslation(edit);
+        second.editTranslation(edit);
+    }
+
+    @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
         second.deploy(spec, separateRoots);
         first.deploy(spec, separateRoots);

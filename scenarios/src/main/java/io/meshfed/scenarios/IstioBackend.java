@@ -44,13 +44,20 @@ public final class IstioBackend implements Backend {
         return "true".equals(System.getenv("CI")) ? null : OracleBinary.unavailableReason();
     }
 
+    private java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit = java.util.function.UnaryOperator.identity();
+
+    @Override
+    public void editTranslation(java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit) {
+        this.edit = edit;
+    }
+
     @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
         if (spec.istio().ambient()) {
             throw new TestAbortedException("backend istio: ambient meshes are not judged yet (ztunnel's workload API config is not"
                     + " evaluated, only Envoy's)");
         }
-        plan = Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec));
+        plan = edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec)));
         judge = IstioJudge.of(plan);
         names = new MeshSimulator(plan);
     }

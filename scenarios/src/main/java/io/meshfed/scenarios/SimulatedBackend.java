@@ -26,9 +26,16 @@ public final class SimulatedBackend implements Backend {
         return "simulated";
     }
 
+    private java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit = java.util.function.UnaryOperator.identity();
+
+    @Override
+    public void editTranslation(java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit) {
+        this.edit = edit;
+    }
+
     @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
-        mesh = new MeshSimulator(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec)));
+        mesh = new MeshSimulator(edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec))));
     }
 
     private MeshSimulator mesh() {

@@ -64,6 +64,38 @@ class NegativeFeatureTest {
         assertTrue(message.contains("| kind2/v2       |    10.00 |  10.00 |     ±0.01 |\n"), message);
     }
 
+    static List<Outcome> runOnIstio(String feature) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Backends.unavailableReason("istio") == null, Backends.unavailableReason("istio"));
+        System.setProperty("MESHFED_BACKEND", "istio");
+        try {
+            return run(selectClasspathResource(feature));
+        } finally {
+            System.clearProperty("MESHFED_BACKEND");
+        }
+    }
+
+    @Test
+    void istioNoticesEastWestGatewaysWithoutTheirDestinationRules() {
+        List<Outcome> outcomes = runOnIstio("negative/istio-broken-translation.feature");
+        assertEquals(1, outcomes.size(), outcomes.toString());
+        TestExecutionResult result = outcomes.get(0).result();
+        assertEquals(TestExecutionResult.Status.FAILED, result.getStatus());
+        String message = result.getThrowable().orElseThrow().getMessage();
+        assertTrue(message.startsWith("split differs (Envoy config of web-v1 in front/shop for catalog.shop.global"), message);
+        assertTrue(message.contains("508"), "requests loop between the gateways: " + message);
+    }
+
+    @Test
+    void istioNoticesARouteToAnUndefinedSubset() {
+        List<Outcome> outcomes = runOnIstio("negative/istio-wrong-subset.feature");
+        assertEquals(1, outcomes.size(), outcomes.toString());
+        TestExecutionResult result = outcomes.get(0).result();
+        assertEquals(TestExecutionResult.Status.FAILED, result.getStatus());
+        String message = result.getThrowable().orElseThrow().getMessage();
+        assertTrue(message.contains("cluster not found"), message);
+        assertTrue(message.contains("| kind3/v3       |    75.00 |      - |"), message);
+    }
+
     @Test
     void realBackendWithoutDockerSkipsEveryScenarioWithTheReason() {
         String reason = Backends.unavailableReason("k3s");
