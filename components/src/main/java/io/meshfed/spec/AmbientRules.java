@@ -32,6 +32,22 @@ final class AmbientRules {
                         + "' here and '" + first.effectiveTrustDomain() + "' in clusters[0] cannot reach each other; "
                         + "set the same trustDomain everywhere or leave it out (the mesh name)");
             }
+            sameGatewayNamespace(i, c, first);
+        }
+    }
+
+    /**
+     * A cluster's istio-remote Gateway for a peer names the peer's east-west gateway identity with
+     * its own namespace (pilot/pkg/serviceregistry/ambient/networks.go: ServiceAccount namespace =
+     * the istio-remote Gateway's namespace), so the east-west gateways must share one namespace.
+     */
+    private void sameGatewayNamespace(int i, ClusterSpec c, ClusterSpec first) {
+        String ns = c.eastWestGateway().namespace();
+        String firstNs = first.eastWestGateway().namespace();
+        if (ns != null && firstNs != null && !ns.equals(firstNs)) {
+            problems.add("clusters[" + i + "].eastWestGateway.namespace", "ambient peers expect the remote east-west gateway's "
+                    + "service account in their own namespace, so every cluster needs the same one: '" + ns + "' here, '" + firstNs
+                    + "' in clusters[0]");
         }
     }
 }

@@ -87,6 +87,10 @@ public final class SpecValidator {
         if (!spec.istio().revision().isEmpty()) {
             problems.dnsLabel("istio.revision", spec.istio().revision());
         }
+        problems.oneOf("istio.eastWestGatewayFlavor", spec.istio().eastWestGatewayFlavor(), List.of(IstioSpec.UPSTREAM, IstioSpec.SOLO));
+        if (spec.istio().soloEastWestGateways() && !spec.ambient()) {
+            problems.add("istio.eastWestGatewayFlavor", "'solo' shapes ambient east-west gateways; it needs istio.mode: ambient");
+        }
         for (int i = 0; i < spec.istio().waypoints().size(); i++) {
             NamespaceRef ref = spec.istio().waypoints().get(i);
             String path = "istio.waypoints[" + i + "]";

@@ -118,6 +118,13 @@ class ValidationRulesTest {
                         "clusters[1].trustDomain", "ambient mode needs one trust domain for the whole mesh: istiod gives remote workloads "
                                 + "and network gateways its own (istio/istio#61608), so 'c2' here and 'test' in clusters[0] cannot reach "
                                 + "each other; set the same trustDomain everywhere or leave it out (the mesh name)"),
+                rule(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}").replace("region: r2}}", "region: r2}, eastWestGateway: {namespace: gw}}"),
+                        "clusters[1].eastWestGateway.namespace", "ambient peers expect the remote east-west gateway's service account "
+                                + "in their own namespace, so every cluster needs the same one: 'gw' here, 'istio-gateways' in clusters[0]"),
+                rule(CLUSTERS + "istio: {mode: ambient, eastWestGatewayFlavor: gloo}\n", "istio.eastWestGatewayFlavor",
+                        "'gloo' is not one of upstream, solo"),
+                rule(CLUSTERS + "istio: {eastWestGatewayFlavor: solo}\n", "istio.eastWestGatewayFlavor",
+                        "'solo' shapes ambient east-west gateways; it needs istio.mode: ambient"),
                 rule(CLUSTERS.replace("name: test", "name: test\nistio: {version: 1.21.6}") + SERVICES, "istio.version",
                         "meshfed renders networking.istio.io/v1 and security.istio.io/v1 objects and key=value failover priorities, "
                                 + "which need Istio 1.22 or later; was 1.21.6"),

@@ -188,11 +188,12 @@ class ExampleStacksTest {
         ClusterPlan cluster1 = ambient.cluster("cluster1");
         var gateways = cluster1.ofType(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
         var eastWest = gateways.stream().filter(g -> g.getMetadata().getName().equals("istio-eastwest")).findFirst().orElseThrow();
+        assertEquals("istio-east-west", eastWest.getSpec().getGatewayClassName(), "upstream by default (AmbientEastWestGatewayTest)");
         assertEquals("HBONE", eastWest.getSpec().getListeners().get(0).getProtocol());
         assertEquals(15008, eastWest.getSpec().getListeners().get(0).getPort());
         var peer = gateways.stream().filter(g -> g.getMetadata().getName().equals("istio-remote-peer-cluster2")).findFirst().orElseThrow();
-        assertEquals("ambient", peer.getMetadata().getAnnotations().get("gateway.istio.io/trust-domain"), "one trust domain per ambient mesh");
         assertEquals("istio-remote", peer.getSpec().getGatewayClassName());
+        assertEquals("ew.cluster2.example.com", peer.getSpec().getAddresses().get(0).getValue());
         assertTrue(gateways.stream().anyMatch(g -> "istio-waypoint".equals(g.getSpec().getGatewayClassName())));
         ClusterPlan cluster2 = ambient.cluster("cluster2");
         HTTPRoute route = cluster2.ofType(HTTPRoute.class).get(0);
