@@ -1,11 +1,11 @@
 package io.meshfed.scenarios;
 
 import io.meshfed.judge.HttpRequest;
+import io.meshfed.judge.istio.IstioAnswers;
 import io.meshfed.judge.istio.IstioJudge;
 import io.meshfed.judge.istio.Leg;
 import io.meshfed.judge.istio.OracleBinary;
 import io.meshfed.spec.MeshSpec;
-import io.meshfed.trust.AcceptedPeers;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.translate.Translator;
 import io.meshfed.verify.MeshSimulator;
@@ -13,12 +13,8 @@ import io.meshfed.verify.Request;
 import io.meshfed.verify.SimulatedTrust;
 import io.meshfed.verify.TrustCheck;
 import io.meshfed.verify.Workload;
-import io.meshfed.verify.WorkloadMtls;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -32,6 +28,7 @@ public final class IstioBackend implements Backend {
     private MeshPlan plan;
     private IstioJudge judge;
     private MeshSimulator names;
+    private IstioAnswers answers;
 
     @Override
     public String name() {
@@ -59,6 +56,7 @@ public final class IstioBackend implements Backend {
         }
         plan = edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec)));
         judge = IstioJudge.of(plan);
+        answers = new IstioAnswers(judge);
         names = new MeshSimulator(plan);
     }
 
@@ -90,54 +88,15 @@ public final class IstioBackend implements Backend {
         return judge().mtlsMode(workload(w)).name();
     }
 
-    /** The host a client uses for the destination: its service name at home, its global host from another cluster. */
-    private String hostFor(Workload source, Workload destination) {
-        if (source.cluster().equals(destination.cluster())) {
-            return destination.service() + "." + destination.namespace() + ".svc.cluster.local";
-        }
-        return destination.service() + "." + destination.namespace() + "." + plan.spec().federation().effectiveSuffix(plan.spec().ambient());
-    }
-
-    private List<Leg> legsTo(Workload source, Workload destination, String method, String path) {
-        return judge().request(source, hostFor(source, destination), HttpRequest.of(method, hostFor(source, destination), path));
-    }
-
-    private static boolean servedBy(Leg leg, Workload destination) {
-        return leg.servedBy() != null && !leg.servedBy().gateway() && leg.servedBy().workload().cluster().equals(destination.cluster())
-                && leg.servedBy().workload().namespace().equals(destination.namespace())
-                && leg.servedBy().workload().service().equals(destination.service());
+    @Override
+    public String mtlsProblem(WorkloadRef source, WorkloadRef destination) {
+        return answers.mtlsProblem(workload(source), workload(destination));
     }
 
     @Override
-    public String mtlsProblem(WorkloadRef sourceRef, WorkloadRef destinationRef) {
-        Workload source = workload(sourceRef);
-        Workload destination = workload(destinationRef);
-        List<Leg> legs = legsTo(source, destination, "GET", "/");
-        List<Leg> reaching = legs.stream().filter(l -> servedBy(l, destination)).toList();
-        if (reaching.isEmpty()) {
-            return "no request from " + source.describe() + " to " + hostFor(source, destination) + " reaches " + destination.describe()
-                    + ": " + summary(legs);
-        }
-        if (reaching.stream().noneMatch(Leg::mtls)) {
-            return source.describe() + " reaches " + destination.describe() + " in plaintext: " + reaching.get(0).hops();
-        }
-        Workload served = reaching.stream().filter(Leg::mtls).findFirst().orElseThrow().servedBy().workload();
-        return new WorkloadMtls(plan).handshakeProblem(source, served, Set.of(served.spiffeId()), AcceptedPeers.exactly(Set.of(source.spiffeId())));
-    }
-
-    @Override
-    public CallAnswer call(WorkloadRef sourceRef, WorkloadRef destinationRef, String method, String path) {
-        Workload source = workload(sourceRef);
-        Workload destination = workload(destinationRef);
-        List<Leg> legs = legsTo(source, destination, method, path);
-        List<Leg> reaching = legs.stream().filter(l -> servedBy(l, destination)).toList();
-        if (reaching.isEmpty()) {
-            Leg direct = judge().authorize(source, destination, method, path);
-            return new CallAnswer(direct.ok(), direct.status(), direct.reason() + " (authorization at " + destination.describe()
-                    + "'s inbound listener; " + source.describe() + " has no route there: " + summary(legs) + ")");
-        }
-        Leg answered = reaching.stream().filter(Leg::ok).findFirst().orElse(reaching.get(0));
-        return new CallAnswer(answered.ok(), answered.status(), answered.reason());
+    public CallAnswer call(WorkloadRef source, WorkloadRef destination, String method, String path) {
+        Leg answer = answers.call(workload(source), workload(destination), method, path);
+        return new CallAnswer(answer.ok(), answer.status(), answer.reason());
     }
 
     @Override
@@ -148,25 +107,13 @@ public final class IstioBackend implements Backend {
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             http = http.withHeader(h.getKey(), h.getValue());
         }
-        List<Leg> legs = judge().request(source, fqdn, http);
-        Map<String, Double> percentages = new LinkedHashMap<>();
-        for (Leg leg : legs) {
-            String key = leg.ok() ? leg.servedBy().workload().cluster() + "/" + (leg.servedBy().workload().version() == null ? "-"
-                    : leg.servedBy().workload().version()) : "-/" + leg.status() + " " + leg.reason();
-            percentages.merge(key, leg.share() * 100.0, Double::sum);
-        }
-        percentages.replaceAll((k, v) -> Math.round(v * 1e6) / 1e6);
+        Map<String, Double> percentages = IstioAnswers.percentages(judge().request(source, fqdn, http));
         return new SplitAnswer(fqdn, "Envoy config of " + source.describe(), percentages, 0, (expected, keys) -> SimulatedBackend.TOLERANCE);
     }
 
     @Override
     public ChainAnswer callThrough(WorkloadRef source, List<String> hops, Request request) {
         throw new TestAbortedException("backend istio: chained calls are only used by ambient features, which are not judged yet");
-    }
-
-    private static String summary(List<Leg> legs) {
-        return legs.stream().map(l -> String.format("%.2f%% %s", l.share() * 100, l.ok() ? "served by " + l.servedBy().workload().describe()
-                : l.status() + " " + l.reason())).distinct().collect(Collectors.joining("; "));
     }
 
     @Override
