@@ -55,4 +55,29 @@ class VerifyCommandTest {
         assertFalse(output.contains("Route table"), output);
         assertFalse(output.contains("Exception"), "no stack trace for user mistakes");
     }
+
+    private static void assumeJudgeBuilt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.meshfed.judge.istio.OracleBinary.find() != null || "true".equals(System.getenv("CI")),
+                io.meshfed.judge.istio.OracleBinary.unavailableReason());
+    }
+
+    @Test
+    void istioJudgesTheLocalStackFromItsGeneratedEnvoyConfig() throws Exception {
+        assumeJudgeBuilt();
+        String output = runWithExit(0, "verify", "-s", "local", "--judge", "istio", "--trust-seed-file", seed());
+        assertTrue(output.contains("judged by Istio's generated Envoy config"), output);
+        assertTrue(output.contains("east: no errors, no warnings"), output);
+        assertTrue(output.contains("from east/sleep: httpbin.httpbin.global: west/v1=100.00%"), output);
+        assertTrue(output.lines().anyMatch(l -> l.contains("sleep in east/sleep") && l.contains("-> httpbin-v1 in west/httpbin")
+                && l.contains("allowed: ")), output);
+    }
+
+    @Test
+    void bothJudgesAgreeOnEveryExampleSidecarStack() throws Exception {
+        assumeJudgeBuilt();
+        for (String stack : new String[] {"local", "smh-workshop", "virtual-destinations"}) {
+            String output = runWithExit(0, "verify", "-s", stack, "--judge", "both", "--trust-seed-file", seed());
+            assertTrue(output.contains("simulated and istio agree on every route and pair"), output);
+        }
+    }
 }
