@@ -42,7 +42,7 @@ public final class IstioAnswers {
 
     private List<Leg> legsTo(Workload source, Workload destination, String method, String path) {
         String host = hostFor(source, destination);
-        return judge.request(source, host, HttpRequest.of(method, host, path));
+        return judge.paths(source, host, HttpRequest.of(method, host, path));
     }
 
     private static boolean servedBy(Leg leg, Workload destination) {
@@ -87,11 +87,16 @@ public final class IstioAnswers {
         return reaching.stream().filter(Leg::ok).findFirst().orElse(reaching.get(0));
     }
 
-    /** Percent per serving {@code cluster/version}; failures under {@code -/<status> <reason>}. */
+    /**
+     * Percent per {@code cluster/version} the requests are delivered to; failures under
+     * {@code -/<status> <reason>}. A request the destination's RBAC denies was still routed there:
+     * where traffic goes and whether it is allowed are separate questions (as in the simulator).
+     */
     public static Map<String, Double> percentages(List<Leg> legs) {
         Map<String, Double> percentages = new LinkedHashMap<>();
         for (Leg leg : legs) {
-            String key = leg.ok() ? leg.servedBy().workload().cluster() + "/" + (leg.servedBy().workload().version() == null ? "-"
+            boolean delivered = leg.ok() || leg.servedBy() != null && leg.status() == 403;
+            String key = delivered ? leg.servedBy().workload().cluster() + "/" + (leg.servedBy().workload().version() == null ? "-"
                     : leg.servedBy().workload().version()) : "-/" + leg.status() + " " + leg.reason();
             percentages.merge(key, leg.share() * 100.0, Double::sum);
         }

@@ -56,6 +56,7 @@ public final class IstioJudge {
     private final Map<String, SamplePod> gatewaysByAddress = new HashMap<>();
     private final Map<SamplePod, ProxyConfig> configs = new HashMap<>();
     private final Set<String> unhealthy = new HashSet<>();
+    private boolean explore;
 
     public IstioJudge(MeshPlan plan, Map<String, IstioOracle.ClusterResult> results) {
         this.plan = plan;
@@ -135,6 +136,20 @@ public final class IstioJudge {
         SamplePod client = pod(source);
         int port = port(host);
         return outbound(client, host, port, request.withHeader(":authority", host), 0);
+    }
+
+    /**
+     * Every way a request from the source to {@code host} can go through every endpoint its proxies
+     * know, whether or not the load balancer sends traffic there now (a failover priority, an
+     * ejected host): for the questions "can a reach b", not "where does traffic go".
+     */
+    public synchronized List<Leg> paths(Workload source, String host, HttpRequest request) {
+        explore = true;
+        try {
+            return request(source, host, request);
+        } finally {
+            explore = false;
+        }
     }
 
     public int port(String fqdn) {
@@ -223,7 +238,8 @@ public final class IstioJudge {
             perHost.computeIfAbsent(e.address(), a -> toHost(from, config, cluster, e, request, passthrough, depth));
         }
         Set<String> ejected = ejections(config, cluster, perHost);
-        List<EndpointShare> shares = ejected.isEmpty() ? all : LoadBalancing.shares(config, cluster, ejected);
+        List<EndpointShare> shares = explore ? everyEndpoint(config, cluster)
+                : ejected.isEmpty() ? all : LoadBalancing.shares(config, cluster, ejected);
         List<Leg> legs = new ArrayList<>();
         for (EndpointShare e : shares) {
             if (e.share() == 0) {
@@ -236,6 +252,21 @@ public final class IstioJudge {
             }
         }
         return legs;
+    }
+
+    /** Every endpoint of the cluster's load assignment, whatever its priority, with equal shares. */
+    private static List<EndpointShare> everyEndpoint(ProxyConfig config, String cluster) {
+        var c = config.clusters().get(cluster);
+        String service = c.hasEdsClusterConfig() && !c.getEdsClusterConfig().getServiceName().isEmpty()
+                ? c.getEdsClusterConfig().getServiceName() : cluster;
+        var cla = c.hasLoadAssignment() ? java.util.Optional.of(c.getLoadAssignment()) : config.loadAssignment(service);
+        List<EndpointShare> out = new ArrayList<>();
+        cla.ifPresent(a -> a.getEndpointsList().forEach(locality -> locality.getLbEndpointsList().forEach(e -> {
+            var socket = e.getEndpoint().getAddress().getSocketAddress();
+            out.add(new EndpointShare(socket.getAddress() + ":" + socket.getPortValue(), e.getMetadata(),
+                    locality.getLocality().getRegion() + "/" + locality.getLocality().getZone(), locality.getPriority(), 0, true));
+        })));
+        return out.stream().map(e -> new EndpointShare(e.address(), e.metadata(), e.locality(), e.priority(), 1.0 / out.size(), true)).toList();
     }
 
     private static Set<String> ejections(ProxyConfig config, String cluster, Map<String, List<Leg>> perHost) {
