@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * A topology diagram independent of its notation: nodes, boxes around them and edges (an edge may
- * end at a box). {@link DotWriter} and {@link MermaidWriter} write it out.
+ * end at a box). {@link DotWriter} and {@link MermaidWriter} write it out, top to bottom unless
+ * {@code leftToRight} (which stacks the nodes of a box vertically: the shape for many clusters).
  */
-public record Diagram(String title, List<String> notes, List<DiagramGroup> groups, List<DiagramNode> nodes, List<DiagramEdge> edges) {
+public record Diagram(String title, List<String> notes, boolean leftToRight, List<DiagramGroup> groups, List<DiagramNode> nodes, List<DiagramEdge> edges) {
 
     public Diagram {
         notes = List.copyOf(notes);

@@ -32,7 +32,7 @@ public final class DotWriter {
     public static String write(Diagram diagram) {
         StringBuilder out = new StringBuilder();
         out.append("digraph ").append(quote(diagram.title())).append(" {\n");
-        out.append("  graph [compound=true, rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.6, fontname=\"Helvetica\", labelloc=t, label=")
+        out.append("  graph [compound=true, rankdir=").append(diagram.leftToRight() ? "LR" : "TB").append(", newrank=true, nodesep=0.3, ranksep=0.6, fontname=\"Helvetica\", labelloc=t, label=")
                 .append(quote(diagram.title() + (diagram.notes().isEmpty() ? "" : "\n" + String.join("\n", diagram.notes()))))
                 .append("];\n");
         out.append("  node [fontname=\"Helvetica\", fontsize=10];\n");

@@ -40,7 +40,7 @@ public final class MermaidWriter {
 
     private String write() {
         out.append("---\ntitle: ").append(diagram.title()).append("\n---\n");
-        out.append("flowchart TB\n");
+        out.append("flowchart ").append(diagram.leftToRight() ? "LR" : "TB").append('\n');
         for (String note : diagram.notes()) {
             out.append("  %% ").append(note).append('\n');
         }

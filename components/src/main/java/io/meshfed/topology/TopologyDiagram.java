@@ -1,6 +1,7 @@
 package io.meshfed.topology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,12 @@ public final class TopologyDiagram {
         allowed();
         List<String> notes = new ArrayList<>();
         if (detail == Detail.REGIONS) {
-            notes.add(topology.clusters().size() + " clusters drawn by region: edges attach to region boxes and identical edges merge "
-                    + "(×n = how many policies, services or clusters they stand for); exported services with the same backing and "
-                    + "consuming regions share a node; access policies are drawn between namespaces. --detail full draws every edge.");
+            notes.add(topology.clusters().size() + " clusters drawn by region (--detail full draws every edge):");
+            notes.add("edges attach to region boxes; identical edges merge, ×n = how many policies, services or clusters they stand for;");
+            notes.add("exported services with the same backing and consuming regions share a node; access policies join namespaces.");
         }
         return new Diagram("mesh " + topology.mesh() + " (" + (topology.ambient() ? "ambient" : "sidecar") + ")",
-                notes, groups, nodes, edges.edges());
+                notes, detail == Detail.REGIONS, groups, nodes, edges.edges());
     }
 
     private void roots() {
@@ -72,16 +73,26 @@ public final class TopologyDiagram {
         }
     }
 
+    /**
+     * One edge per split entry; by region, the entries of one route that reach the same node share
+     * an edge labelled with all their shares.
+     */
     private void splits() {
+        Map<List<String>, List<String>> shares = new LinkedHashMap<>();
         for (WeightedSplit s : topology.splits()) {
             String to = s.targetCluster() != null ? clusters.anchor(s.targetCluster())
                     : exports.node(s.service(), s.namespace()).orElse(clusters.anchor(s.sourceCluster()));
-            boolean severalRoutes = topology.splits().stream().anyMatch(o -> o.policy().equals(s.policy()) && !Objects.equals(o.route(), s.route()));
-            String label = detail == Detail.FULL
-                    ? s.service() + " " + s.share() + (severalRoutes && s.route() != null ? " (route " + s.route() + ")" : "")
-                    : s.share();
-            edges.add(clusters.anchor(s.sourceCluster()), to, EdgeKind.SPLIT, label, s.policy());
+            String from = clusters.anchor(s.sourceCluster());
+            if (detail == Detail.FULL) {
+                boolean severalRoutes = topology.splits().stream()
+                        .anyMatch(o -> o.policy().equals(s.policy()) && !Objects.equals(o.route(), s.route()));
+                edges.add(from, to, EdgeKind.SPLIT, s.service() + " " + s.share()
+                        + (severalRoutes && s.route() != null ? " (route " + s.route() + ")" : ""), s.policy());
+            } else {
+                shares.computeIfAbsent(Arrays.asList(from, to, s.policy(), s.route(), s.sourceCluster()), k -> new ArrayList<>()).add(s.share());
+            }
         }
+        shares.forEach((key, labels) -> edges.add(key.get(0), key.get(1), EdgeKind.SPLIT, String.join(", ", labels), key.get(2)));
     }
 
     private void failovers() {
