@@ -48,6 +48,9 @@ public class MeshSteps {
             return;
         }
         try {
+            if (world.deployed) {
+                MeshReportLink.attach(scenario, world.backend);
+            }
             if (scenario.isFailed()) {
                 for (Backend.Attachment a : world.backend.diagnostics()) {
                     scenario.attach(a.data(), a.mediaType(), a.name());
