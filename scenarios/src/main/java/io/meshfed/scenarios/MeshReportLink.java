@@ -19,10 +19,12 @@ import java.util.Optional;
  * mesh. Reports are written once per distinct content to {@code target/mesh-reports/} (beside
  * {@code target/cucumber-report.html}, so the {@code text/uri-list} link is relative to it);
  * scenarios sharing a mesh share a file. One instant per run keeps equal meshes' reports equal.
+ * {@code -Dmeshfed.mesh-reports=none} writes and links none.
  */
 final class MeshReportLink {
 
-    static final Path DIRECTORY = Path.of(System.getProperty("meshfed.mesh-reports", "target/mesh-reports"));
+    static final String SETTING = System.getProperty("meshfed.mesh-reports", "target/mesh-reports");
+    static final Path DIRECTORY = Path.of(SETTING);
     private static final Instant RUN_STARTED = Instant.now();
     private static final Optional<Graphviz> GRAPHVIZ = Graphviz.find();
 
@@ -30,6 +32,9 @@ final class MeshReportLink {
     }
 
     static void attach(Scenario scenario, Backend backend) {
+        if (SETTING.equals("none")) {
+            return;
+        }
         backend.meshReport().ifPresent(report ->
                 scenario.attach(write(report, DIRECTORY), "text/uri-list", "mesh report: " + report.plan().spec().name()));
     }
