@@ -12,6 +12,10 @@ import io.meshfed.spec.SplitSpec;
 import io.meshfed.spec.TrafficPolicySpec;
 import io.meshfed.translate.Examples;
 import io.meshfed.translate.MeshPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The diagram of every example stack, written as DOT and read back by Graphviz, and written as
  * Mermaid and read back strictly, shows every cluster with its gateway's address, every exported
  * service and every split weight as an edge from the source cluster to where the share goes.
- * The expectations come from the spec, not from the topology the diagram was drawn from.
+ * The expectations come from the spec, not from the topology the diagram was drawn from. The
+ * diagrams are kept in target/topology/ (DOT, SVG, Mermaid).
  */
 class ExampleStackDiagramsTest {
 
@@ -34,6 +39,8 @@ class ExampleStackDiagramsTest {
         Assumptions.assumeTrue(Graphviz.find().isPresent(), "Graphviz's dot is not on the PATH (apt-get install graphviz)");
         MeshPlan plan = Examples.plan(stack);
         String dot = DotWriter.write(TopologyDiagram.of(MeshTopology.of(plan), Detail.FULL));
+        keep(stack + ".dot", dot);
+        keep(stack + ".svg", Graphviz.find().orElseThrow().svg(dot));
         assertShowsTheMesh(plan.spec(), GraphvizJson.parse(dot));
     }
 
@@ -42,7 +49,18 @@ class ExampleStackDiagramsTest {
     void theMermaidFlowchartNamesEveryClusterGatewayServiceAndWeight(String stack) {
         MeshPlan plan = Examples.plan(stack);
         String mermaid = MermaidWriter.write(TopologyDiagram.of(MeshTopology.of(plan), Detail.FULL));
+        keep(stack + ".mmd", mermaid);
         assertShowsTheMesh(plan.spec(), MermaidFlowchart.parse(mermaid));
+    }
+
+    /** Keeps the diagram as a build artefact in target/topology/. */
+    private static void keep(String file, String text) {
+        try {
+            Path out = Files.createDirectories(Path.of("target", "topology")).resolve(file);
+            Files.writeString(out, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void assertShowsTheMesh(MeshSpec spec, ParsedDiagram diagram) {

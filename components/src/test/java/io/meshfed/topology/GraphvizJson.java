@@ -32,10 +32,14 @@ final class GraphvizJson {
             throw new AssertionError("Graphviz rejected the DOT: " + Files.readString(err));
         }
         String warnings = Files.readString(err).strip();
+        String json = Files.readString(out, StandardCharsets.UTF_8);
+        for (Path f : List.of(in, out, err, dir)) {
+            Files.deleteIfExists(f);
+        }
         if (!warnings.isEmpty()) {
             throw new AssertionError("Graphviz warned: " + warnings);
         }
-        JsonNode graph = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
+        JsonNode graph = new ObjectMapper().readTree(json);
         Map<Integer, String> names = new HashMap<>();
         Map<String, String> nodes = new LinkedHashMap<>();
         Map<String, String> boxes = new LinkedHashMap<>();
