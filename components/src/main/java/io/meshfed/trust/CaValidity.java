@@ -23,7 +23,8 @@ public record CaValidity(String cluster, Role role, String subject, String finge
         NOT_YET_VALID
     }
 
-    static Status status(Instant now, Instant notBefore, Instant notAfter, Duration warnBelow) {
+    /** The status at {@code now}: not yet valid, expired, expiring within {@code warnBelow}, else valid. */
+    public static Status status(Instant now, Instant notBefore, Instant notAfter, Duration warnBelow) {
         if (now.isBefore(notBefore)) {
             return Status.NOT_YET_VALID;
         }

@@ -36,7 +36,7 @@ import java.util.Locale;
  *   <li>a failover policy: the default priority labels with outlier detection.</li>
  * </ul>
  */
-final class GeneratedMesh {
+public final class GeneratedMesh {
 
     static final int CLUSTERS_PER_REGION = 10;
     static final int SERVICES_PER_NAMESPACE = 50;
@@ -44,7 +44,7 @@ final class GeneratedMesh {
     private GeneratedMesh() {
     }
 
-    static MeshSpec of(int clusterCount, int serviceCount, int consumerCount) {
+    public static MeshSpec of(int clusterCount, int serviceCount, int consumerCount) {
         List<ClusterSpec> clusters = new ArrayList<>();
         for (int c = 0; c < clusterCount; c++) {
             clusters.add(new ClusterSpec(cluster(c), null, null, null,

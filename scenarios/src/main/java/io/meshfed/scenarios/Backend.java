@@ -47,6 +47,18 @@ public interface Backend extends AutoCloseable {
     record Attachment(String name, String mediaType, byte[] data) {
     }
 
+    /**
+     * The deployed mesh and this backend's answers for the scenario's HTML report, when giving them
+     * is cheap (the simulator: yes); empty by default, and before deployment.
+     */
+    default java.util.Optional<MeshReport> meshReport() {
+        return java.util.Optional.empty();
+    }
+
+    /** What the scenario's HTML report shows: the deployed plan and each judge's answers. */
+    record MeshReport(io.meshfed.translate.MeshPlan plan, List<io.meshfed.report.JudgeAnswers> judges) {
+    }
+
     /** Every pod of the workload answers 5xx from now on. */
     void markUnhealthy(WorkloadRef workload);
 

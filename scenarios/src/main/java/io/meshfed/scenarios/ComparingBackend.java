@@ -46,6 +46,12 @@ public final class ComparingBackend implements Backend {
         first.deploy(spec, separateRoots);
     }
 
+    /** The first backend's report, else the second's (only the simulator gives one cheaply). */
+    @Override
+    public java.util.Optional<MeshReport> meshReport() {
+        return first.meshReport().or(second::meshReport);
+    }
+
     @Override
     public List<Attachment> diagnostics() {
         return second.diagnostics();

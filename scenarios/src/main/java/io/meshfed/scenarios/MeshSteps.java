@@ -35,7 +35,8 @@ public class MeshSteps {
     }
 
     @Before(order = 0)
-    public void chooseBackend() {
+    public void chooseBackend(Scenario scenario) {
+        world.scenario = scenario;
         String name = Backend.chosen();
         String reason = Backends.unavailableReason(name);
         Assumptions.assumeTrue(reason == null, reason);
@@ -81,6 +82,7 @@ public class MeshSteps {
     public void deploy() {
         world.backend.deploy(world.spec, world.separateRoots);
         world.deployed = true;
+        MeshReportLink.attach(world.scenario, world.backend);
     }
 
     @When("{string} in {string} becomes unhealthy")

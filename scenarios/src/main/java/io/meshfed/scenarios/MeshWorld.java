@@ -8,6 +8,7 @@ public class MeshWorld {
     boolean separateRoots;
     boolean deployed;
     Backend backend;
+    io.cucumber.java.Scenario scenario;
 
     Backend deployed() {
         if (!deployed) {

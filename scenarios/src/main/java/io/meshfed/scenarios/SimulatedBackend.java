@@ -38,6 +38,12 @@ public final class SimulatedBackend implements Backend {
         mesh = new MeshSimulator(edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec))));
     }
 
+    @Override
+    public java.util.Optional<MeshReport> meshReport() {
+        return java.util.Optional.ofNullable(mesh)
+                .map(m -> new MeshReport(m.plan(), List.of(io.meshfed.report.JudgeAnswers.simulated(m.plan()))));
+    }
+
     private MeshSimulator mesh() {
         if (mesh == null) {
             throw new IllegalStateException("the mesh is not deployed: add \"When the mesh is deployed\"");

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** Prints the ordered plan: per cluster and stage, each object and what it waits for. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Show what would be created, in dependency order.")
+/** Prints the ordered plan (per cluster and stage, each object and what it waits for) or its topology as a diagram. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Show what would be created, in dependency order, or the mesh topology as a diagram.")
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,6 +21,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     SeedOptions seedOptions;
+
+    @Mixin
+    DiagramOptions diagramOptions;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -30,6 +33,10 @@ final class PlanCommand implements Callable<Integer> {
         MeshSpec spec = specOptions.load();
         PrintWriter out = command.commandLine().getOut();
         MeshPlan plan = seedOptions.translate(spec, specOptions, command.commandLine().getErr());
+        if (diagramOptions.wantsDiagram()) {
+            diagramOptions.write(plan, out);
+            return 0;
+        }
         for (ClusterPlan cluster : plan.clusters()) {
             out.println("cluster " + cluster.cluster());
             for (Stage stage : Stage.values()) {

@@ -4,10 +4,12 @@ import io.meshfed.judge.istio.IstioAnswers;
 import io.meshfed.judge.istio.IstioJudge;
 import io.meshfed.judge.istio.IstioVerifyReport;
 import io.meshfed.judge.istio.OracleBinary;
+import io.meshfed.report.JudgeAnswers;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.verify.VerifyReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +44,10 @@ final class VerifyCommand implements Callable<Integer> {
                     + "plus Istio's validation and analyzers) or both (exit 1 when they disagree). Default: ${DEFAULT-VALUE}.")
     Judge judge;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report: topology, trust, route table, matrix, each judge side by side.")
+    Path html;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -54,6 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("mesh '" + spec.name() + "': " + plan.clusters().size() + " clusters, verified from the rendered objects");
             out.print(VerifyReport.render(plan));
             out.flush();
+            writeHtml(plan, List.of(JudgeAnswers.simulated(plan)));
             return 0;
         }
         if (OracleBinary.find() == null) {
@@ -65,8 +72,10 @@ final class VerifyCommand implements Callable<Integer> {
         IstioVerifyReport istio = new IstioVerifyReport(new IstioAnswers(IstioJudge.of(plan)));
         out.println("mesh '" + spec.name() + "': " + plan.clusters().size() + " clusters, judged by Istio's generated Envoy config");
         out.print(istio.render());
+        JudgeAnswers istioAnswers = new JudgeAnswers("istio", istio.routes(), istio.matrix(), istio.findings());
         if (judge == Judge.istio) {
             out.flush();
+            writeHtml(plan, List.of(istioAnswers));
             return 0;
         }
         List<String> disagreements = new ArrayList<>();
@@ -80,7 +89,14 @@ final class VerifyCommand implements Callable<Integer> {
             disagreements.forEach(d -> out.println("  " + d));
         }
         out.flush();
+        writeHtml(plan, List.of(JudgeAnswers.simulated(plan), istioAnswers));
         return disagreements.isEmpty() ? 0 : 1;
+    }
+
+    private void writeHtml(MeshPlan plan, List<JudgeAnswers> judges) {
+        if (html != null) {
+            HtmlReportFile.write(html, plan, judges, command.commandLine().getErr());
+        }
     }
 
     /** Matrix rows agree on their verdict (allowed, denied, no mTLS); route rows on their percentages. */
