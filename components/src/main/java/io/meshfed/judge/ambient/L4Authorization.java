@@ -100,9 +100,10 @@ public final class L4Authorization {
         return new String[] {p[2], p[4]};
     }
 
+    /** An unknown address (a question about any peer) is in no range. */
     private static boolean contains(ZMatch.Cidr range, String ip) {
         if (ip == null) {
-            throw new IllegalArgumentException("the policy matches on an address the connection does not give");
+            return false;
         }
         return Cidrs.contains(CidrRange.newBuilder().setAddressPrefix(range.ip()).setPrefixLen(UInt32Value.of(range.length())).build(), ip);
     }
