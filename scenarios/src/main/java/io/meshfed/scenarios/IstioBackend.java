@@ -1,6 +1,7 @@
 package io.meshfed.scenarios;
 
 import io.meshfed.judge.HttpRequest;
+import io.meshfed.judge.ambient.AmbientJudge;
 import io.meshfed.judge.istio.IstioJudge;
 import io.meshfed.judge.istio.Leg;
 import io.meshfed.judge.istio.OracleBinary;
@@ -32,6 +33,8 @@ public final class IstioBackend implements Backend {
     private MeshPlan plan;
     private IstioJudge judge;
     private MeshSimulator names;
+    /** Set instead of {@code judge} for ambient meshes. */
+    private AmbientIstioAnswers ambient;
 
     @Override
     public String name() {
@@ -53,11 +56,13 @@ public final class IstioBackend implements Backend {
 
     @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
-        if (spec.istio().ambient()) {
-            throw new TestAbortedException("backend istio: ambient meshes are not judged yet (ztunnel's workload API config is not"
-                    + " evaluated, only Envoy's)");
-        }
         plan = edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec)));
+        judge = null;
+        ambient = null;
+        if (spec.istio().ambient()) {
+            ambient = new AmbientIstioAnswers(plan, AmbientJudge.of(plan));
+            return;
+        }
         judge = IstioJudge.of(plan);
         names = new MeshSimulator(plan);
     }
@@ -76,17 +81,27 @@ public final class IstioBackend implements Backend {
 
     @Override
     public void markUnhealthy(WorkloadRef w) {
+        if (ambient != null) {
+            ambient.markUnhealthy(w);
+            return;
+        }
         judge().markUnhealthy(w.cluster(), w.namespace(), w.service());
     }
 
     @Override
     public String sharedRootProblem(String clusterA, String clusterB) {
+        if (ambient != null) {
+            return ambient.sharedRootProblem(clusterA, clusterB);
+        }
         judge();
         return new TrustCheck(plan).sharedRootProblem(clusterA, clusterB);
     }
 
     @Override
     public String mtlsMode(WorkloadRef w) {
+        if (ambient != null) {
+            return ambient.mtlsMode(w);
+        }
         return judge().mtlsMode(workload(w)).name();
     }
 
@@ -95,7 +110,7 @@ public final class IstioBackend implements Backend {
         if (source.cluster().equals(destination.cluster())) {
             return destination.service() + "." + destination.namespace() + ".svc.cluster.local";
         }
-        return destination.service() + "." + destination.namespace() + "." + plan.spec().federation().effectiveSuffix(plan.spec().ambient());
+        return destination.service() + "." + destination.namespace() + "." + plan.spec().globalHostSuffix();
     }
 
     private List<Leg> legsTo(Workload source, Workload destination, String method, String path) {
@@ -110,6 +125,9 @@ public final class IstioBackend implements Backend {
 
     @Override
     public String mtlsProblem(WorkloadRef sourceRef, WorkloadRef destinationRef) {
+        if (ambient != null) {
+            return ambient.mtlsProblem(sourceRef, destinationRef);
+        }
         Workload source = workload(sourceRef);
         Workload destination = workload(destinationRef);
         List<Leg> legs = legsTo(source, destination, "GET", "/");
@@ -127,6 +145,9 @@ public final class IstioBackend implements Backend {
 
     @Override
     public CallAnswer call(WorkloadRef sourceRef, WorkloadRef destinationRef, String method, String path) {
+        if (ambient != null) {
+            return ambient.call(sourceRef, destinationRef, method, path);
+        }
         Workload source = workload(sourceRef);
         Workload destination = workload(destinationRef);
         List<Leg> legs = legsTo(source, destination, method, path);
@@ -142,6 +163,9 @@ public final class IstioBackend implements Backend {
 
     @Override
     public SplitAnswer sampleSplit(WorkloadRef sourceRef, String host, Request request) {
+        if (ambient != null) {
+            return ambient.sampleSplit(sourceRef, host, request);
+        }
         Workload source = workload(sourceRef);
         String fqdn = names.resolve(source, host);
         HttpRequest http = HttpRequest.of("GET", fqdn, request.path());
@@ -161,7 +185,11 @@ public final class IstioBackend implements Backend {
 
     @Override
     public ChainAnswer callThrough(WorkloadRef source, List<String> hops, Request request) {
-        throw new TestAbortedException("backend istio: chained calls are only used by ambient features, which are not judged yet");
+        if (ambient != null) {
+            return ambient.callThrough(source, hops, request);
+        }
+        throw new TestAbortedException("backend istio: chained calls are judged for ambient meshes only (a sidecar's Leg does not"
+                + " carry its route timeout yet)");
     }
 
     private static String summary(List<Leg> legs) {
@@ -172,6 +200,7 @@ public final class IstioBackend implements Backend {
     @Override
     public void close() {
         judge = null;
+        ambient = null;
         plan = null;
     }
 }
