@@ -6,7 +6,9 @@ import io.meshfed.judge.istio.SamplePod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -18,17 +20,32 @@ final class AmbientCluster {
     private final String name;
     private final String network;
     private final String trustDomain;
-    private final IstioOracle.ClusterResult result;
     private final ZtunnelView view;
+    private final List<SamplePod> pods;
+    private final Function<SamplePod, ProxyConfig> dumps;
     private final Map<SamplePod, ProxyConfig> configs = new HashMap<>();
 
-    AmbientCluster(String name, String network, String trustDomain, IstioOracle.ClusterResult result) {
+    AmbientCluster(String name, String network, String trustDomain, ZtunnelView view, List<SamplePod> pods,
+            Function<SamplePod, ProxyConfig> dumps) {
         this.name = name;
         this.network = network;
         this.trustDomain = trustDomain;
-        this.result = result;
+        this.view = view;
+        this.pods = List.copyOf(pods);
+        this.dumps = dumps;
+    }
+
+    /** The cluster as the istio-oracle left it: {@code ztunnel.json} and a config dump per Envoy. */
+    static AmbientCluster of(String name, String network, String trustDomain, IstioOracle.ClusterResult result) {
         try {
-            this.view = ZtunnelView.read(result.directory().resolve("ztunnel.json"));
+            return new AmbientCluster(name, network, trustDomain, ZtunnelView.read(result.directory().resolve("ztunnel.json")),
+                    result.sample().pods(), p -> {
+                        try {
+                            return ProxyConfig.read(result.dump(p));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot read the config dump of " + p.namespace() + "/" + p.name(), e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ztunnel's view of " + name, e);
         }
@@ -47,11 +64,11 @@ final class AmbientCluster {
     }
 
     Optional<SamplePod> podByIp(String ip) {
-        return result.sample().pods().stream().filter(p -> p.ip().equals(ip)).findFirst();
+        return pods.stream().filter(p -> p.ip().equals(ip)).findFirst();
     }
 
     Optional<SamplePod> eastWestGateway() {
-        return result.sample().pods().stream().filter(p -> p.proxy() == SamplePod.ProxyKind.EAST_WEST).findFirst();
+        return pods.stream().filter(p -> p.proxy() == SamplePod.ProxyKind.EAST_WEST).findFirst();
     }
 
     /** The workload ztunnel knows for the pod. */
@@ -65,13 +82,7 @@ final class AmbientCluster {
     }
 
     ProxyConfig config(SamplePod pod) {
-        return configs.computeIfAbsent(pod, p -> {
-            try {
-                return ProxyConfig.read(result.dump(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the config dump of " + p.namespace() + "/" + p.name(), e);
-            }
-        });
+        return configs.computeIfAbsent(pod, dumps);
     }
 
     String describe(SamplePod pod) {

@@ -35,11 +35,15 @@ public final class AmbientJudge {
         this.plan = plan;
         this.results = Map.copyOf(results);
         Map<String, AmbientCluster> clusters = new LinkedHashMap<>();
+        Map<String, String> gateways = new LinkedHashMap<>();
         for (Map.Entry<String, IstioOracle.ClusterResult> r : results.entrySet()) {
             ClusterSpec c = plan.spec().requireCluster(r.getKey());
-            clusters.put(r.getKey(), new AmbientCluster(c.name(), c.effectiveNetwork(), c.effectiveTrustDomain(), r.getValue()));
+            clusters.put(r.getKey(), AmbientCluster.of(c.name(), c.effectiveNetwork(), c.effectiveTrustDomain(), r.getValue()));
+            if (c.eastWestGateway().hasAddress()) {
+                gateways.put(c.eastWestGateway().address(), c.name());
+            }
         }
-        this.mesh = new AmbientMesh(plan, clusters);
+        this.mesh = new AmbientMesh(clusters, gateways);
         ZtunnelInbound inbound = new ZtunnelInbound(unhealthy);
         this.outbound = new ZtunnelOutbound(mesh, new EnvoyHops(inbound), inbound);
     }

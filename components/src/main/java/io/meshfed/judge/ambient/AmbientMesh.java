@@ -1,8 +1,6 @@
 package io.meshfed.judge.ambient;
 
 import io.meshfed.judge.istio.SamplePod;
-import io.meshfed.spec.ClusterSpec;
-import io.meshfed.translate.MeshPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,12 +8,13 @@ import java.util.Optional;
 /** The clusters of an ambient mesh, and which east-west gateway answers at a network gateway's address. */
 final class AmbientMesh {
 
-    private final MeshPlan plan;
     private final Map<String, AmbientCluster> clusters;
+    private final Map<String, String> clusterByGatewayAddress;
 
-    AmbientMesh(MeshPlan plan, Map<String, AmbientCluster> clusters) {
-        this.plan = plan;
+    /** @param clusterByGatewayAddress the address (host name or IP) each cluster's east-west gateway Service is reached at */
+    AmbientMesh(Map<String, AmbientCluster> clusters, Map<String, String> clusterByGatewayAddress) {
         this.clusters = new LinkedHashMap<>(clusters);
+        this.clusterByGatewayAddress = Map.copyOf(clusterByGatewayAddress);
     }
 
     AmbientCluster cluster(String name) {
@@ -26,13 +25,12 @@ final class AmbientMesh {
         return c;
     }
 
-    /** A gateway pod listening at the address: a cluster's east-west gateway behind its declared address, or a pod IP. */
+    /** A gateway pod listening at the address: a cluster's east-west gateway behind its Service's address, or a pod IP. */
     Optional<Landing> at(String address) {
-        for (ClusterSpec c : plan.spec().clusters()) {
-            if (address.equals(c.eastWestGateway().address())) {
-                AmbientCluster cluster = cluster(c.name());
-                return cluster.eastWestGateway().map(p -> new Landing(cluster, p));
-            }
+        String gatewayCluster = clusterByGatewayAddress.get(address);
+        if (gatewayCluster != null) {
+            AmbientCluster cluster = cluster(gatewayCluster);
+            return cluster.eastWestGateway().map(p -> new Landing(cluster, p));
         }
         for (AmbientCluster c : clusters.values()) {
             Optional<SamplePod> pod = c.podByIp(address);
