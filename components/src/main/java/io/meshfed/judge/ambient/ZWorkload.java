@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record ZWorkload(String uid, String name, String namespace, List<String> addresses, String hostname, String network,
         boolean hbone, String trustDomain, String serviceAccount, ZGateway waypoint, ZGateway networkGateway,
-        Map<String, List<ZPort>> services, List<String> authorizationPolicies, boolean healthy, String clusterId, int capacity) {
+        Map<String, List<ZPort>> services, List<String> authorizationPolicies, boolean healthy, String clusterId, int capacity,
+        Locality locality, String node) {
 
     public ZWorkload {
         addresses = List.copyOf(addresses);
@@ -39,5 +40,11 @@ public record ZWorkload(String uid, String name, String namespace, List<String> 
 
     public String describe() {
         return namespace + "/" + name;
+    }
+
+    /** Region, zone and subzone; empty strings when unset. */
+    public record Locality(String region, String zone, String subzone) {
+
+        public static final Locality NONE = new Locality("", "", "");
     }
 }

@@ -27,13 +27,16 @@ final class ZtunnelJson {
                 "HBONE".equals(w.path("tunnelProtocol").asText()), text(w, "trustDomain"), text(w, "serviceAccount"),
                 gateway(w.path("waypoint")), gateway(w.path("networkGateway")), services,
                 list(w.path("authorizationPolicies"), JsonNode::asText), !"UNHEALTHY".equals(w.path("status").asText()),
-                w.path("clusterId").asText(""), w.has("capacity") ? w.path("capacity").asInt() : 1);
+                w.path("clusterId").asText(""), w.has("capacity") ? w.path("capacity").asInt() : 1,
+                new ZWorkload.Locality(w.path("locality").path("region").asText(""), w.path("locality").path("zone").asText(""),
+                        w.path("locality").path("subzone").asText("")), w.path("node").asText(""));
     }
 
     static ZService service(JsonNode s) {
         return new ZService(s.path("name").asText(), s.path("namespace").asText(), s.path("hostname").asText(),
                 list(s.path("addresses"), a -> new ZService.Vip(a.path("network").asText(""), ip(a.path("address").asText()))),
-                ports(s.path("ports")), list(s.path("subjectAltNames"), JsonNode::asText), gateway(s.path("waypoint")));
+                ports(s.path("ports")), list(s.path("subjectAltNames"), JsonNode::asText), gateway(s.path("waypoint")),
+                loadBalancing(s.path("loadBalancing")));
     }
 
     static ZAuthorization authorization(JsonNode a) {
@@ -41,6 +44,14 @@ final class ZtunnelJson {
         return new ZAuthorization(a.path("name").asText(), a.path("namespace").asText(),
                 ZAuthorization.Scope.valueOf(a.path("scope").asText("GLOBAL")), ZAuthorization.Action.valueOf(a.path("action").asText("ALLOW")),
                 groups, a.path("dryRun").asBoolean(false));
+    }
+
+    private static ZLoadBalancing loadBalancing(JsonNode lb) {
+        if (lb.isMissingNode() || lb.isNull()) {
+            return null;
+        }
+        return new ZLoadBalancing(list(lb.path("routingPreference"), JsonNode::asText), lb.path("mode").asText(""),
+                "ALLOW_ALL".equals(lb.path("healthPolicy").asText()));
     }
 
     private static ZMatch match(JsonNode m) {

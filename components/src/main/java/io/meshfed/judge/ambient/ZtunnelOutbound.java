@@ -14,8 +14,8 @@ import java.util.Optional;
  * <li>a service with a waypoint goes to the waypoint (HBONE, the original VIP:port as authority), or
  * through the waypoint's network gateway when it is on another network;</li>
  * <li>otherwise one endpoint is chosen among the workloads that serve the service's port and can be
- * reached (an address, or a network gateway on another network), weighted by capacity; none: "no
- * healthy upstream";</li>
+ * reached (an address, or a network gateway on another network), after the service's load
+ * balancing preferences ({@link ZLoadBalancing}), weighted by capacity; none: "no healthy upstream";</li>
  * <li>an endpoint on another network is reached by double HBONE through its network gateway: the
  * outer tunnel is verified against the gateway's identity, the inner one — with the service's host
  * name and port as authority — against the service's SANs ({@code build_request_through_gateway});</li>
@@ -46,7 +46,8 @@ final class ZtunnelOutbound {
         if (service.waypoint() != null) {
             return viaWaypoint(c, client, src, service, vip, port, http, at);
         }
-        List<ZWorkload> endpoints = c.view().endpoints(service).stream().filter(w -> reachable(src, w, service, port)).toList();
+        List<ZWorkload> endpoints = service.choosable(src, c.view().endpoints(service).stream()
+                .filter(w -> reachable(src, w, service, port)).toList());
         if (endpoints.isEmpty()) {
             return List.of(AmbientLeg.failed(503, "no healthy upstream: ztunnel of " + c.describe(client) + " has no endpoint for "
                     + service.hostname() + ":" + port + " (its view lists " + c.view().endpoints(service).size() + " workloads of it)", at));
@@ -67,7 +68,7 @@ final class ZtunnelOutbound {
     private static boolean reachable(ZWorkload src, ZWorkload w, ZService service, int port) {
         boolean address = !w.addresses().isEmpty() || w.hostname() != null;
         boolean viaGateway = !w.network().equals(src.network()) && w.networkGateway() != null;
-        return w.healthy() && (address || viaGateway) && w.targetPort(service, port).isPresent();
+        return (address || viaGateway) && w.targetPort(service, port).isPresent();
     }
 
     private List<AmbientLeg> viaWaypoint(AmbientCluster c, SamplePod client, ZWorkload src, ZService service, String vip, int port,
@@ -75,7 +76,10 @@ final class ZtunnelOutbound {
         ZGateway gw = service.waypoint();
         Optional<ZService> wpService = gw.byHostname() ? c.view().serviceByHostname(gw.namespace(), gw.hostname())
                 : c.view().serviceByAddress(gw.network(), gw.ip());
-        List<ZWorkload> waypoints = wpService.map(s -> c.view().endpoints(s).stream().filter(ZWorkload::healthy).toList())
+        if (wpService.isPresent() && wpService.get().port(gw.hbonePort()).isEmpty()) {
+            return List.of(AmbientLeg.failed(503, "the waypoint service " + wpService.get().hostname() + " has no port " + gw.hbonePort(), at));
+        }
+        List<ZWorkload> waypoints = wpService.map(s -> s.choosable(src, c.view().endpoints(s)))
                 .orElseGet(() -> c.view().workloadByAddress(gw.network(), String.valueOf(gw.ip())).stream().toList());
         if (waypoints.isEmpty()) {
             return List.of(AmbientLeg.failed(503, "the waypoint " + gw.describe() + " of " + service.hostname()
