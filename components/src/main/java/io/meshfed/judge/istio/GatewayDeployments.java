@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * the Gateway has none ({@code setLabelOverrides}); the pod adds {@code gateway.networking.k8s.io/gateway-name},
  * {@code -class-name}, {@code gateway.istio.io/managed}, {@code istio.io/dataplane-mode: none} and the
  * canonical name (istio-discovery files/waypoint.yaml);</li>
+ * <li>Service annotation {@code networking.istio.io/traffic-distribution: PreferClose} (files/waypoint.yaml);</li>
  * <li>Service ports: {@code status-port} 15021 and one per listener port, appProtocol the listener's
  * protocol in lower case ({@code extractServicePorts}); ClusterIP for waypoints, LoadBalancer for
  * east-west gateways ({@code DefaultServiceType});</li>
@@ -110,7 +111,8 @@ final class GatewayDeployments {
         labels.put("gateway.networking.k8s.io/gateway-class-name", g.getSpec().getGatewayClassName());
         labels.put(MANAGED_LABEL, controllerLabel(g));
         ServiceBuilder service = new ServiceBuilder().withNewMetadata().withName(g.getMetadata().getName())
-                .withNamespace(g.getMetadata().getNamespace()).withLabels(labels).endMetadata()
+                .withNamespace(g.getMetadata().getNamespace()).withLabels(labels)
+                .withAnnotations(Map.of("networking.istio.io/traffic-distribution", "PreferClose")).endMetadata()
                 .withNewSpec().withSelector(Map.of(GATEWAY_NAME_LABEL, g.getMetadata().getName())).withPorts(ports(g))
                 .withType(eastWest ? "LoadBalancer" : "ClusterIP").withClusterIP(clusterIp).endSpec();
         String external = externalAddress(g, cluster);
