@@ -15,6 +15,7 @@ import (
 	"google.golang.org/protobuf/types/known/anypb"
 
 	meshconfig "istio.io/api/mesh/v1alpha1"
+	"istio.io/istio/pilot/pkg/features"
 	"istio.io/istio/pilot/pkg/model"
 	"istio.io/istio/pilot/test/xds"
 	"istio.io/istio/pkg/cluster"
@@ -40,6 +41,14 @@ func generate(req *Request, m *meshconfig.MeshConfig, configs []config.Config, i
 		KubernetesObjectString: inventory,
 		MeshConfig:             m,
 	})
+	if req.Ambient {
+		if !features.EnableAmbient {
+			return fmt.Errorf("ztunnel's view was asked for, but istiod's environment does not enable ambient (PILOT_ENABLE_AMBIENT)")
+		}
+		if err := writeZtunnelView(server.Discovery.Env.AmbientIndexes, out); err != nil {
+			return err
+		}
+	}
 	for _, pr := range req.Proxies {
 		proxy, err := newProxy(pr)
 		if err != nil {

@@ -23,6 +23,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "istio-oracle:", err)
 		os.Exit(2)
 	}
+	if req.IstiodValues != nil {
+		if err := applyIstiodValues(req); err != nil {
+			fmt.Fprintln(os.Stderr, "istio-oracle: istiodValues:", err)
+			os.Exit(2)
+		}
+	}
 	if err := run(req, os.Args[2]); err != nil {
 		fmt.Fprintln(os.Stderr, "istio-oracle:", err)
 		os.Exit(1)
@@ -50,6 +56,19 @@ func readRequest(path string) (*Request, error) {
 	return req, nil
 }
 
+// applyIstiodValues makes this process run as the istiod the values describe (it may re-execute it).
+func applyIstiodValues(req *Request) error {
+	eff, err := istiodFromValues(req.IstiodValues)
+	if err != nil {
+		return err
+	}
+	if err := runWithEnv(eff.env); err != nil {
+		return err
+	}
+	req.MeshConfig, err = eff.meshConfigYAML()
+	return err
+}
+
 func run(req *Request, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -63,7 +82,7 @@ func run(req *Request, out string) error {
 		return err
 	}
 	report := Report{Cluster: req.Cluster}
-	valid := validate(files, &report)
+	valid, validDocs := validate(files, &report)
 	meshCfg, err := meshConfig(req.MeshConfig)
 	if err != nil {
 		return fmt.Errorf("meshConfig: %v", err)
@@ -75,7 +94,13 @@ func run(req *Request, out string) error {
 	if err := writeJSON(filepath.Join(out, "report.json"), report); err != nil {
 		return err
 	}
-	return generate(req, meshCfg, valid, string(inventory), out)
+	kube := string(inventory)
+	if req.Ambient {
+		if kube, err = ambientKubeObjects(kube, validDocs); err != nil {
+			return err
+		}
+	}
+	return generate(req, meshCfg, valid, kube, out)
 }
 
 func writeJSON(path string, v any) error {

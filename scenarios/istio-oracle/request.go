@@ -16,6 +16,13 @@ type Request struct {
 	InventoryFile string `json:"inventoryFile"`
 	// Proxies are the proxies to generate Envoy configuration for.
 	Proxies []ProxyRequest `json:"proxies"`
+	// IstiodValues are istiod's Helm values as rendered. When given, istiod's environment and mesh
+	// config are the ones the chart derives from them (profile, `pilot` descoping; see values.go),
+	// and MeshConfig is ignored.
+	IstiodValues map[string]any `json:"istiodValues,omitempty"`
+	// Ambient asks for ztunnel's view of the cluster (ztunnel.json): the workload API resources
+	// istiod sends every ztunnel. istiod's environment must enable ambient (PILOT_ENABLE_AMBIENT).
+	Ambient bool `json:"ambient,omitempty"`
 }
 
 // ProxyRequest is one proxy connecting to this istiod.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -34,9 +35,11 @@ func loadFiles(paths []string) ([]file, error) {
 
 // validate converts every Istio / Gateway API object with Istio's own conversion and runs the
 // kind's validation, as the validating webhook would (istioctl validate does the same). Objects
-// with errors are left out of the returned config, since the webhook would have refused them.
-func validate(files []file, report *Report) []config.Config {
+// with errors are left out of the returned config, since the webhook would have refused them. The
+// valid objects are also returned as JSON, as the API server would store them.
+func validate(files []file, report *Report) ([]config.Config, []string) {
 	var valid []config.Config
+	var docs []string
 	schemas := collections.PilotGatewayAPI()
 	for _, f := range files {
 		decoder := kubeyaml.NewYAMLOrJSONDecoder(bytes.NewReader(f.data), 512*1024)
@@ -77,7 +80,12 @@ func validate(files []file, report *Report) []config.Config {
 				continue
 			}
 			valid = append(valid, *cfg)
+			doc, err := json.Marshal(obj)
+			if err != nil {
+				panic(err) // obj was just decoded from JSON or YAML
+			}
+			docs = append(docs, string(doc))
 		}
 	}
-	return valid
+	return valid, docs
 }

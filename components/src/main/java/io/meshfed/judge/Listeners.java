@@ -37,6 +37,14 @@ public final class Listeners {
         return at(config, ip, port).filter(l -> l != virtual).orElse(virtual);
     }
 
+    /**
+     * An internal listener (no socket address): the target of an {@code envoy_internal_address}
+     * endpoint, found by its name ({@code server_listener_name}).
+     */
+    public static Optional<Listener> internal(ProxyConfig config, String name) {
+        return config.listeners().stream().filter(l -> l.hasInternalListener() && l.getName().equals(name)).findFirst();
+    }
+
     /** Istio's inbound listener: the one bound to the wildcard address on 15006. */
     public static Listener virtualInbound(ProxyConfig config) {
         return at(config, "0.0.0.0", 15006)

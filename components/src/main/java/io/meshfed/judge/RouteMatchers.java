@@ -29,7 +29,9 @@ public final class RouteMatchers {
                 String p = fold(m.getPathSeparatedPrefix(), cs);
                 yield path.equals(p) || path.startsWith(p + "/");
             }
-            case CONNECT_MATCHER, PATH_MATCH_POLICY -> throw new UnsupportedOperationException(
+            // "the matcher will only match CONNECT or CONNECT-UDP requests" (route.v3.RouteMatch.connect_matcher)
+            case CONNECT_MATCHER -> "CONNECT".equals(request.method());
+            case PATH_MATCH_POLICY -> throw new UnsupportedOperationException(
                     "route match " + m.getPathSpecifierCase() + " is not modelled");
             case PATHSPECIFIER_NOT_SET -> throw new IllegalArgumentException("route match without a path specifier");
         };

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The upstream cluster(s) of a filter chain that ends in {@code tcp_proxy}. */
-final class TcpRouting {
+public final class TcpRouting {
 
     private TcpRouting() {
     }
 
-    static RouteDecision of(FilterChain chain) {
+    public static RouteDecision of(FilterChain chain) {
         for (Filter f : chain.getFiltersList()) {
             Optional<TcpProxy> tcp = EnvoyTypes.unpack(f.getTypedConfig(), TcpProxy.class);
             if (tcp.isPresent()) {

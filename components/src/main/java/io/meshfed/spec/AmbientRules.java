@@ -20,7 +20,11 @@ final class AmbientRules {
     }
 
     void check() {
-        if (!spec.ambient() || spec.clusters().isEmpty()) {
+        if (!spec.ambient()) {
+            return;
+        }
+        hostSuffix();
+        if (spec.clusters().isEmpty()) {
             return;
         }
         ClusterSpec first = spec.clusters().get(0);
@@ -33,6 +37,21 @@ final class AmbientRules {
                         + "set the same trustDomain everywhere or leave it out (the mesh name)");
             }
             sameGatewayNamespace(i, c, first);
+        }
+    }
+
+    /**
+     * Upstream Istio 1.30.3 has no global host names for ambient meshes: a ServiceEntry under another
+     * name never becomes a GLOBAL service, so ztunnel gets none of its remote endpoints
+     * (pilot/pkg/serviceregistry/ambient/multicluster.go, services.go); a global service keeps its
+     * Kubernetes name ({@link MeshSpec#globalHostSuffix}). Solo's flavor has its own.
+     */
+    private void hostSuffix() {
+        String suffix = spec.federation().hostSuffix();
+        if (suffix != null && !suffix.isBlank() && !spec.istio().soloEastWestGateways()) {
+            problems.add("federation.hostSuffix", "upstream Istio's ambient multicluster has no global host names: a federated "
+                    + "service keeps its Kubernetes name (<service>.<namespace>.svc.cluster.local) in every cluster; leave hostSuffix out "
+                    + "(mesh.internal names come with istio.eastWestGatewayFlavor: solo)");
         }
     }
 

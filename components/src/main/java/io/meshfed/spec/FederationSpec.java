@@ -7,6 +7,8 @@ public record FederationSpec(String hostSuffix, List<ExportSpec> exports) {
 
     public static final String GLOBAL = "global";
     public static final String MESH_INTERNAL = "mesh.internal";
+    /** The Kubernetes service suffix: global services of upstream ambient meshes keep it ({@link MeshSpec#globalHostSuffix}). */
+    public static final String KUBERNETES = "svc.cluster.local";
 
     public FederationSpec {
         exports = Lists.of(exports);
@@ -16,7 +18,10 @@ public record FederationSpec(String hostSuffix, List<ExportSpec> exports) {
         return new FederationSpec(null, null);
     }
 
-    /** The suffix in effect: {@code global} for sidecar meshes, {@code mesh.internal} for ambient ones. */
+    /**
+     * The configured suffix, else {@code global} for sidecar meshes and {@code mesh.internal} for
+     * ambient ones; ambient meshes of the upstream flavor use none ({@link MeshSpec#globalHostSuffix}).
+     */
     public String effectiveSuffix(boolean ambient) {
         if (hostSuffix != null && !hostSuffix.isBlank()) {
             return hostSuffix;

@@ -64,4 +64,15 @@ public record MeshSpec(
     public boolean ambient() {
         return istio.ambient();
     }
+
+    /**
+     * The suffix of a federated service's host name. Upstream Istio's ambient multicluster has no
+     * global host names: a Service labelled {@code istio.io/global} keeps its Kubernetes name in every
+     * cluster (the ambient profile's {@code serviceScopeConfigs}, pilot/pkg/serviceregistry/ambient/
+     * services.go {@code matchServiceScope}, Istio 1.30.3), so ambient meshes in the upstream flavor use
+     * {@code svc.cluster.local}; sidecar meshes and Solo's flavor use {@link FederationSpec#effectiveSuffix}.
+     */
+    public String globalHostSuffix() {
+        return ambient() && !istio.soloEastWestGateways() ? FederationSpec.KUBERNETES : federation.effectiveSuffix(ambient());
+    }
 }

@@ -24,9 +24,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Ambient routing with the Gateway API, written where the destination runs (its waypoint or the
- * east-west gateway enforces it): an HTTPRoute attached to the Service, or for a federated service
- * to the east-west gateway under its global host name, and a Service per routed version.
+ * Ambient routing with the Gateway API, written where the destination runs: an HTTPRoute attached to
+ * the Service (GAMMA), which the service's waypoint enforces, and a Service per routed version. Also
+ * for federated services: an ambient east-west gateway builds only TCP chains for the global services
+ * it serves and hands them to the service's waypoint or pods (pilot/pkg/networking/core/
+ * listener_waypoint.go buildWaypointInternal, Istio 1.30.3), so an HTTPRoute attached to it would never
+ * apply. Solo's flavor keeps its former form for federated services (parent: the east-west gateway,
+ * host name and backend: the {@code mesh.internal} name).
  */
 final class AmbientRoutes {
 
@@ -71,7 +75,7 @@ final class AmbientRoutes {
         var spec = new HTTPRouteBuilder()
                 .withMetadata(ctx.meta(Names.of(policy.name()), ns, parent))
                 .withNewSpec().withParentRefs(parentRef(local, federated)).withRules(rules);
-        if (federated) {
+        if (solo(federated)) {
             spec.withHostnames(ctx.hosts.host(service, ns));
         }
         List<MeshObject> out = new ArrayList<>();
@@ -80,8 +84,13 @@ final class AmbientRoutes {
         return out;
     }
 
+    /** Solo's flavor keeps its own form for federated services (the east-west gateway, the mesh.internal name); not judged here. */
+    private boolean solo(boolean federated) {
+        return federated && ctx.spec.istio().soloEastWestGateways();
+    }
+
     private ParentReference parentRef(ServiceSpec local, boolean federated) {
-        if (federated) {
+        if (solo(federated)) {
             return new ParentReferenceBuilder().withGroup("gateway.networking.k8s.io").withKind("Gateway")
                     .withName(GatewayTranslation.AMBIENT_GATEWAY)
                     .withNamespace(ctx.cluster(local.cluster()).eastWestGateway().namespace()).build();
@@ -97,7 +106,7 @@ final class AmbientRoutes {
             versionServices.computeIfAbsent(name, n -> versionService(n, local, split.subset(), parent));
             return ref.withGroup("").withKind("Service").withName(name).build();
         }
-        if (federated) {
+        if (solo(federated)) {
             return ref.withGroup("networking.istio.io").withKind("Hostname").withName(ctx.hosts.host(local.name(), local.namespace())).build();
         }
         return ref.withGroup("").withKind("Service").withName(local.name()).build();

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * ({@code reviews.default.global}) backed by a ServiceEntry with a 240.0.0.0/4 VIP whose workload
  * selector picks the local pods and one WorkloadEntry per remote backing cluster and version at
  * that cluster's east-west gateway, plus a DestinationRule with ISTIO_MUTUAL, the SPIFFE IDs of
- * every backing cluster and subsets by version and cluster.
+ * every backing cluster and subsets by version and cluster. Ambient meshes in upstream Istio's
+ * flavor federate through global Services instead ({@link AmbientPeering}).
  */
 final class FederationTranslation {
 
@@ -51,6 +52,9 @@ final class FederationTranslation {
     }
 
     List<MeshObject> translate(String cluster) {
+        if (ctx.spec.ambient() && !ctx.spec.istio().soloEastWestGateways()) {
+            return new AmbientPeering(ctx).translate(cluster);
+        }
         List<MeshObject> out = new ArrayList<>();
         for (ExportSpec export : ctx.exportsInto(cluster)) {
             out.addAll(participant(cluster, export));

@@ -13,7 +13,7 @@ final class GlobalHosts {
     private final Map<String, String> vips;
 
     GlobalHosts(MeshSpec spec, FederationGraph graph) {
-        this.suffix = spec.federation().effectiveSuffix(spec.ambient());
+        this.suffix = spec.globalHostSuffix();
         List<String> hosts = spec.federation().exports().stream().map(e -> host(e.service(), e.namespace())).toList();
         this.vips = Vips.allocate(hosts);
     }

@@ -108,11 +108,11 @@ final class TrafficTranslation {
         String service = policy.destination().service();
         String ns = policy.destination().namespace();
         boolean federated = ctx.graph.federated(service, ns);
-        List<String> hosts = new ArrayList<>();
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
         ctx.graph.backing(service, ns, cluster)
                 .ifPresent(local -> hosts.add(local.localHost()));
         if (federated) {
-            hosts.add(ctx.hosts.host(service, ns));
+            hosts.add(ctx.hosts.host(service, ns)); // the local host itself in upstream ambient meshes
         }
         String target = federated ? ctx.hosts.host(service, ns) : service + "." + ns + ".svc.cluster.local";
         List<io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute> routes = new ArrayList<>();
@@ -121,7 +121,7 @@ final class TrafficTranslation {
         }
         return new VirtualServiceBuilder()
                 .withMetadata(ctx.meta(Names.of(policy.name()), ns, new Parent("TrafficPolicy", policy.name(), cluster)))
-                .withNewSpec().withHosts(hosts).withHttp(routes).endSpec()
+                .withNewSpec().withHosts(new ArrayList<>(hosts)).withHttp(routes).endSpec()
                 .build();
     }
 

@@ -34,18 +34,14 @@ final class AmbientEastWest {
     private AmbientEastWest() {
     }
 
-    /** Null when the entry's network is reachable from {@code sourceCluster}, else why not. */
-    static String problem(MeshPlan plan, String sourceCluster, String destinationCluster, String network, List<Long> ports) {
+    /**
+     * Null when the entry's network is reachable from {@code sourceCluster}, else why not. ztunnel
+     * dials the network gateway on the HBONE port of the peer's HBONE listener (networks.go), where the
+     * destination's east-west gateway must listen.
+     */
+    static String problem(MeshPlan plan, String sourceCluster, String destinationCluster, String network) {
         boolean solo = plan.spec().istio().soloEastWestGateways();
         String eastWestClass = solo ? "istio-eastwest" : "istio-east-west";
-        Optional<Gateway> eastWest = gateways(plan, destinationCluster).stream()
-                .filter(g -> eastWestClass.equals(g.getSpec().getGatewayClassName()))
-                .filter(g -> g.getSpec().getListeners().stream().anyMatch(l -> hbone(l, ports) && (solo || terminates(l))))
-                .findFirst();
-        if (eastWest.isEmpty()) {
-            return "cluster " + destinationCluster + " renders no " + eastWestClass + " gateway with an HBONE listener on " + ports
-                    + (solo ? "" : " in tls mode Terminate");
-        }
         if (network == null) {
             return "it names no network, so ztunnel cannot tell it is behind a remote gateway";
         }
@@ -58,6 +54,16 @@ final class AmbientEastWest {
                 .findFirst();
         if (peer.isEmpty()) {
             return "cluster " + sourceCluster + " has no istio-remote gateway with an address and an HBONE listener for network " + network;
+        }
+        List<Long> ports = peer.get().getSpec().getListeners().stream().filter(l -> "HBONE".equals(l.getProtocol()))
+                .map(l -> l.getPort().longValue()).toList();
+        Optional<Gateway> eastWest = gateways(plan, destinationCluster).stream()
+                .filter(g -> eastWestClass.equals(g.getSpec().getGatewayClassName()))
+                .filter(g -> g.getSpec().getListeners().stream().anyMatch(l -> hbone(l, ports) && (solo || terminates(l))))
+                .findFirst();
+        if (eastWest.isEmpty()) {
+            return "cluster " + destinationCluster + " renders no " + eastWestClass + " gateway with an HBONE listener on " + ports
+                    + (solo ? "" : " in tls mode Terminate");
         }
         return peerProblem(plan.spec(), sourceCluster, destinationCluster, peer.get(), eastWest.get());
     }

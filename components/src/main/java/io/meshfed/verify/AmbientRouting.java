@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Ambient: a Gateway API HTTPRoute in the cluster that serves the request (attached to the
- * Service, or to the east-west gateway under the global host name) re-routes that cluster's share
- * to its backend Services and sets the request timeout.
+ * Service, or in Solo's flavor to the east-west gateway under the global host name) re-routes that
+ * cluster's share to its backend Services and sets the request timeout, when the serving cluster's
+ * namespace has a waypoint to apply it.
  */
 final class AmbientRouting {
 
@@ -62,10 +63,23 @@ final class AmbientRouting {
     private Optional<HTTPRoute> routeFor(String cluster, String host) {
         String service = host.split("\\.")[0];
         String ns = Endpoints.namespaceOf(host);
+        if (!waypoint(cluster, ns)) {
+            return Optional.empty();
+        }
         return plan.cluster(cluster).ofType(HTTPRoute.class).stream().filter(r -> r.getSpec().getParentRefs().stream().anyMatch(p ->
                 ("Gateway".equals(p.getKind()) && r.getSpec().getHostnames() != null && r.getSpec().getHostnames().contains(host))
                         || ("Service".equals(p.getKind()) && p.getName().equals(service) && r.getMetadata().getNamespace().equals(ns)
                         && host.endsWith(".svc.cluster.local")))).findFirst();
+    }
+
+    /**
+     * ztunnel is L4 only: an HTTPRoute attached to a Service takes effect in the service's waypoint
+     * (pilot/pkg/networking/core/listener_waypoint.go, Istio 1.30.3), so only where the namespace uses one.
+     */
+    private boolean waypoint(String cluster, String ns) {
+        return plan.cluster(cluster).ofType(io.fabric8.kubernetes.api.model.Namespace.class).stream()
+                .anyMatch(n -> n.getMetadata().getName().equals(ns) && n.getMetadata().getLabels() != null
+                        && n.getMetadata().getLabels().containsKey("istio.io/use-waypoint"));
     }
 
     private static boolean matches(HTTPRouteRule rule, Request request) {

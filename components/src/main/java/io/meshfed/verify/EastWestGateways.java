@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Whether a WorkloadEntry standing for a remote cluster's pods leads anywhere: the destination
  * cluster must render an east-west gateway listening on the entry's port. Sidecar: an Istio
- * Gateway server in {@code AUTO_PASSTHROUGH} whose hosts cover the global host. Ambient:
- * {@link AmbientEastWest}.
+ * Gateway server in {@code AUTO_PASSTHROUGH} whose hosts cover the global host, on a port the entry
+ * names. Ambient: {@link AmbientEastWest} (the port is the peer's HBONE port, not the entry's).
  */
 final class EastWestGateways {
     private EastWestGateways() {
@@ -24,13 +24,14 @@ final class EastWestGateways {
         if (spec.getAddress() == null || spec.getAddress().isBlank()) {
             return "it has no address";
         }
+        if (plan.spec().ambient()) {
+            return AmbientEastWest.problem(plan, sourceCluster, destinationCluster, spec.getNetwork());
+        }
         List<Long> ports = spec.getPorts() == null ? List.of() : spec.getPorts().values().stream().filter(Objects::nonNull).distinct().toList();
         if (ports.isEmpty()) {
             return "it names no port of the east-west gateway";
         }
-        return plan.spec().ambient()
-                ? AmbientEastWest.problem(plan, sourceCluster, destinationCluster, spec.getNetwork(), ports)
-                : sidecar(plan, destinationCluster, ports, host);
+        return sidecar(plan, destinationCluster, ports, host);
     }
 
     private static String sidecar(MeshPlan plan, String destinationCluster, List<Long> ports, String host) {

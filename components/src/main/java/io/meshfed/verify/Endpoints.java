@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The endpoints of a host inside one cluster: a ServiceEntry's workload selector picks local pods
  * and WorkloadEntries in its namespace; otherwise a Kubernetes Service (rendered, or declared in
- * the inventory) picks local pods. A WorkloadEntry is healthy while any remote pod it stands for is.
+ * the inventory) picks local pods, and in ambient meshes the WorkloadEntries of global services
+ * ({@link #serviceWorkloadEntries}). A WorkloadEntry is healthy while any remote pod it stands for is.
  */
 final class Endpoints {
 
@@ -71,7 +72,58 @@ final class Endpoints {
             }
             return out;
         }
-        return serviceSelector(client.cluster(), host).map(s -> pods(client.cluster(), namespaceOf(host), s)).orElse(List.of());
+        Optional<Map<String, String>> selector = serviceSelector(client.cluster(), host);
+        if (selector.isEmpty()) {
+            return List.of();
+        }
+        List<Endpoint> out = new ArrayList<>(pods(client.cluster(), namespaceOf(host), selector.get()));
+        for (WorkloadEntry we : serviceWorkloadEntries(client.cluster(), host)) {
+            var spec = we.getSpec();
+            out.add(remote(client.cluster(), namespaceOf(host), spec.getLabels(), spec.getNetwork(), spec.getLocality(), spec.getWeight(),
+                    spec.getAddress()));
+        }
+        return out;
+    }
+
+    /**
+     * Ambient: the WorkloadEntries of another network that a global Kubernetes Service stands for in
+     * the cluster. The Service selects WorkloadEntries of its namespace (PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES,
+     * pilot/pkg/serviceregistry/ambient/workloads.go {@code workloadEntryWorkloadBuilder}); ztunnel gets
+     * them only coalesced behind their network's gateway, which istiod does for GLOBAL services only
+     * (multicluster.go {@code coalescedWorkloads}; {@code istio.io/global}, the ambient profile's
+     * serviceScopeConfigs), and the gateway of the backing cluster passes on only GLOBAL services of its
+     * own (pilot/pkg/xds/xdsgen.go), so both clusters' Services must be global (Istio 1.30.3).
+     */
+    List<WorkloadEntry> serviceWorkloadEntries(String cluster, String host) {
+        if (!plan.spec().ambient() || !global(cluster, host)) {
+            return List.of();
+        }
+        Map<String, String> selector = serviceSelector(cluster, host).orElse(Map.of());
+        String ns = namespaceOf(host);
+        return plan.cluster(cluster).ofType(WorkloadEntry.class).stream()
+                .filter(we -> we.getMetadata().getNamespace().equals(ns) && !selector.isEmpty()
+                        && Inventory.selects(selector, we.getSpec().getLabels()))
+                .filter(we -> {
+                    String backing = clusterOfGateway(we.getSpec().getAddress());
+                    return backing != null && global(backing, host);
+                })
+                .toList();
+    }
+
+    /** A rendered Service for the host labelled {@code istio.io/global: "true"} in the cluster. */
+    boolean global(String cluster, String host) {
+        return renderedService(cluster, host).map(s -> s.getMetadata().getLabels() != null
+                && "true".equals(s.getMetadata().getLabels().get("istio.io/global"))).orElse(false);
+    }
+
+    private Optional<Service> renderedService(String cluster, String host) {
+        if (!host.endsWith(".svc.cluster.local")) {
+            return Optional.empty();
+        }
+        String name = host.split("\\.")[0];
+        String ns = namespaceOf(host);
+        return plan.cluster(cluster).ofType(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name) && s.getMetadata().getNamespace().equals(ns)).findFirst();
     }
 
     /** The selector of {@code name.ns.svc.cluster.local} in a cluster: a rendered Service, else the inventory's. */

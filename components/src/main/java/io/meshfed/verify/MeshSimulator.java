@@ -107,18 +107,26 @@ public final class MeshSimulator {
      * expects for that endpoint: its service account in the source cluster's trust domain.
      */
     private String remoteEndpointProblem(Workload source, Workload destination, String host, Endpoints endpoints, Set<String> expected) {
-        if (endpoints.serviceEntry(source, host).isEmpty()) {
+        boolean viaService = plan.spec().ambient() && host.endsWith(".svc.cluster.local");
+        if (viaService && !endpoints.global(source.cluster(), host)) {
+            return "no global Service " + host + " (istio.io/global) is rendered in " + source.cluster() + ", so ztunnel there gets no "
+                    + "endpoint of another network for it";
+        }
+        if (!viaService && endpoints.serviceEntry(source, host).isEmpty()) {
             return "no ServiceEntry for " + host + " is visible to " + source.describe() + ", so " + destination.describe()
                     + " has no endpoint there";
         }
-        List<WorkloadEntry> entries = endpoints.workloadEntries(source, host).stream()
+        List<WorkloadEntry> candidates = viaService ? endpoints.serviceWorkloadEntries(source.cluster(), host)
+                : endpoints.workloadEntries(source, host);
+        List<WorkloadEntry> entries = candidates.stream()
                 .filter(we -> destination.cluster().equals(endpoints.clusterOfGateway(we.getSpec().getAddress()))
                         && Inventory.selects(Endpoints.podSelector(we.getSpec().getLabels()), destination.labels()))
                 .toList();
         if (entries.isEmpty()) {
             return "no WorkloadEntry of " + host + " in " + source.cluster() + " at the east-west gateway of " + destination.cluster()
                     + " selects " + destination.describe()
-                    + " (cluster " + destination.cluster() + (destination.version() == null ? "" : ", version " + destination.version()) + ")";
+                    + " (cluster " + destination.cluster() + (destination.version() == null ? "" : ", version " + destination.version()) + ")"
+                    + (viaService ? " behind a global Service of " + destination.cluster() : "");
         }
         String lastProblem = null;
         for (WorkloadEntry we : entries) {
@@ -181,7 +189,7 @@ public final class MeshSimulator {
     }
 
     private String globalHostOf(Workload destination) {
-        String suffix = plan.spec().federation().effectiveSuffix(plan.spec().ambient());
+        String suffix = plan.spec().globalHostSuffix();
         return destination.service() + "." + destination.namespace() + "." + suffix;
     }
 
@@ -201,8 +209,11 @@ public final class MeshSimulator {
 
     /**
      * One request through a chain of hops (source → hosts[0] → hosts[1] …), each hop served by its
-     * main (cluster, version): delays add up from the far end, and a hop whose latency exceeds its
-     * route timeout answers 504 after the timeout.
+     * main (cluster, version): the destination's authorization decides first (403), delays add up
+     * from the far end, and a hop whose latency exceeds its route timeout answers 504 after the
+     * timeout. A sidecar applies a route's faults on the client before the server's RBAC sees the
+     * request; an ambient waypoint runs its RBAC filter before the fault filter and the router
+     * (pilot/pkg/networking/core/listener_waypoint.go buildWaypointHTTPFilters, Istio 1.30.3).
      */
     public CallOutcome call(Workload source, List<String> hops, Request request) {
         if (hops.isEmpty()) {
@@ -213,15 +224,25 @@ public final class MeshSimulator {
         if (!main.ok()) {
             return new CallOutcome(Integer.parseInt(main.outcome().substring(0, 3)), Duration.ZERO, route.describe());
         }
-        if (route.abortStatus() != null && route.abortPercent() >= 100) {
+        boolean ambient = plan.spec().ambient();
+        Duration delay = route.delay() != null && route.delayPercent() >= 100 ? route.delay() : Duration.ZERO;
+        boolean aborts = route.abortStatus() != null && route.abortPercent() >= 100;
+        if (aborts && !ambient) {
             return new CallOutcome(route.abortStatus(), Duration.ZERO, "fault abort on " + route.describe());
         }
         String service = route.host().split("\\.")[0];
         String ns = Endpoints.namespaceOf(route.host());
         Workload next = inventory.service(main.cluster(), ns, service).stream()
                 .filter(w -> java.util.Objects.equals(w.version(), main.version())).findFirst().orElseThrow();
+        AccessDecision access = access(source, next, "GET", request.path());
+        if (!access.allowed()) {
+            return new CallOutcome(403, ambient ? Duration.ZERO : delay, "RBAC: " + access.reason() + " at " + next.describe()
+                    + " (" + route.describe() + ")");
+        }
+        if (aborts) {
+            return new CallOutcome(route.abortStatus(), Duration.ZERO, "fault abort on " + route.describe());
+        }
         CallOutcome downstream = call(next, hops.subList(1, hops.size()), request);
-        Duration delay = route.delay() != null && route.delayPercent() >= 100 ? route.delay() : Duration.ZERO;
         Duration latency = delay.plus(downstream.latency());
         if (route.timeout() != null && latency.compareTo(route.timeout()) > 0) {
             return new CallOutcome(504, route.timeout(), "timeout " + route.timeout().toMillis() + "ms on " + route.describe()

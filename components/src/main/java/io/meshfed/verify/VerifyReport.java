@@ -83,7 +83,7 @@ public final class VerifyReport {
         services.forEach(w -> callers.putIfAbsent(w.cluster() + "/" + w.namespace(), w));
         Map<String, List<String>> table = new LinkedHashMap<>();
         Endpoints endpoints = new Endpoints(sim.plan(), sim.inventory(), sim.health());
-        String suffix = sim.plan().spec().federation().effectiveSuffix(sim.plan().spec().ambient());
+        String suffix = sim.plan().spec().globalHostSuffix();
         for (String target : services.stream().map(w -> w.service() + "." + w.namespace()).distinct().toList()) {
             List<String> lines = new ArrayList<>();
             for (var caller : callers.entrySet()) {

@@ -82,6 +82,16 @@ class HttpRoutingTest {
         assertEquals("ci", send(vh, get("/case/x")).cluster());
     }
 
+    /** Istio's HBONE terminator routes CONNECT to main_internal (listener_waypoint.go buildWaypointInboundConnectTerminate, 1.30.3). */
+    @Test
+    void aConnectMatcherTakesOnlyConnectRequests() {
+        VirtualHost vh = VirtualHost.newBuilder().setName("default").addDomains("*").addRoutes(
+                route("connect", RouteMatch.newBuilder().setConnectMatcher(RouteMatch.ConnectMatcher.getDefaultInstance()), "main_internal"))
+                .build();
+        assertEquals("main_internal", send(vh, HttpRequest.of("CONNECT", "10.0.0.1:9080", "")).cluster());
+        assertEquals(RouteDecision.Kind.NO_ROUTE, send(vh, get("/")).kind());
+    }
+
     @Test
     void headerAndQueryMatchers() {
         VirtualHost vh = host(

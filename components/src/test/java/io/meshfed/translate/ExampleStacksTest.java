@@ -198,7 +198,11 @@ class ExampleStacksTest {
         ClusterPlan cluster2 = ambient.cluster("cluster2");
         HTTPRoute route = cluster2.ofType(HTTPRoute.class).get(0);
         assertEquals("500ms", route.getSpec().getRules().get(0).getTimeouts().getRequest());
-        assertEquals(List.of("reviews.bookinfo-backend.mesh.internal"), route.getSpec().getHostnames());
+        // GAMMA: the waypoint of the Service applies it; an ambient east-west gateway never would
+        // (pilot/pkg/networking/core/listener_waypoint.go buildWaypointInternal, Istio 1.30.3)
+        assertEquals("Service", route.getSpec().getParentRefs().get(0).getKind());
+        assertEquals("reviews", route.getSpec().getParentRefs().get(0).getName());
+        assertTrue(route.getSpec().getHostnames() == null || route.getSpec().getHostnames().isEmpty());
         VirtualService delay = cluster2.ofType(VirtualService.class).get(0);
         assertEquals("ratings-delay", delay.getMetadata().getName());
         AuthorizationPolicy isolation = cluster2.ofType(AuthorizationPolicy.class).get(0);
@@ -206,5 +210,32 @@ class ExampleStacksTest {
         assertEquals("waypoint", isolation.getSpec().getTargetRefs().get(0).getName());
         assertTrue(cluster2.ofType(io.fabric8.kubernetes.api.model.Service.class).stream()
                 .anyMatch(s -> "true".equals(s.getMetadata().getLabels().get("istio.io/global"))), "global service label");
+    }
+
+    /** AmbientPeering: upstream ambient federation through global Services, WorkloadEntries and a stand-in for the remote waypoint. */
+    @Test
+    void ambientFederatesThroughGlobalServicesAndStandsInForTheRemoteWaypoint() {
+        ClusterPlan cluster1 = Examples.plan("ambient").cluster("cluster1");
+        assertTrue(cluster1.ofType(io.fabric8.istio.api.networking.v1.ServiceEntry.class).isEmpty(), "no ServiceEntry is ever GLOBAL");
+        var reviews = cluster1.ofType(io.fabric8.kubernetes.api.model.Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals("reviews")).findFirst().orElseThrow();
+        assertEquals("true", reviews.getMetadata().getLabels().get("istio.io/global"));
+        assertEquals("waypoint", reviews.getMetadata().getLabels().get("istio.io/use-waypoint"), "cluster2 runs a waypoint for bookinfo-backend");
+        assertEquals(Map.of("app", "reviews"), reviews.getSpec().getSelector());
+        var entries = cluster1.ofType(io.fabric8.istio.api.networking.v1.WorkloadEntry.class);
+        var v2 = entries.stream().filter(e -> e.getMetadata().getName().equals("reviews-cluster2-v2")).findFirst().orElseThrow();
+        assertEquals("cluster2", v2.getSpec().getNetwork());
+        assertEquals("ew.cluster2.example.com", v2.getSpec().getAddress());
+        assertEquals("bookinfo-reviews", v2.getSpec().getServiceAccount());
+        var waypoint = entries.stream().filter(e -> e.getMetadata().getName().equals("waypoint-cluster2")).findFirst().orElseThrow();
+        assertEquals("waypoint", waypoint.getSpec().getServiceAccount());
+        var standIn = cluster1.ofType(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class).stream()
+                .filter(g -> g.getMetadata().getNamespace().equals("bookinfo-backend")).findFirst().orElseThrow();
+        assertEquals("istio-remote", standIn.getSpec().getGatewayClassName());
+        assertEquals("waypoint.bookinfo-backend.svc.cluster.local", standIn.getSpec().getAddresses().get(0).getValue());
+        ClusterPlan cluster2 = Examples.plan("ambient").cluster("cluster2");
+        assertTrue(cluster2.ofType(io.fabric8.istio.api.networking.v1.WorkloadEntry.class).isEmpty(), "cluster2 backs both services itself");
+        assertTrue(cluster2.ofType(io.fabric8.kubernetes.api.model.Service.class).stream().filter(s -> s.getMetadata().getName().equals("reviews"))
+                .noneMatch(s -> s.getMetadata().getLabels().containsKey("istio.io/use-waypoint")), "its namespace label names its own waypoint");
     }
 }

@@ -46,10 +46,24 @@ class AmbientEastWestTest {
     @Test
     void upstreamIstioIgnoresAnEastWestGatewayOfSolosForm() throws Exception {
         // pkg/config/constants/constants.go: istio-east-west; networks.go: HBONE listener with tls mode Terminate.
-        MeshPlan soloObjects = Examples.plan(SpecLoader.load(solo(stack()), "ambient"));
-        assertEquals("WorkloadEntry bookinfo-backend/reviews-cluster2-v1 of reviews.bookinfo-backend.mesh.internal in cluster1: "
+        MeshPlan plan = Examples.plan("ambient");
+        Gateway soloForm = Examples.plan(SpecLoader.load(solo(stack()), "ambient")).cluster("cluster2").ofType(Gateway.class).stream()
+                .filter(g -> g.getMetadata().getName().equals("istio-eastwest")).findFirst().orElseThrow();
+        plan.cluster("cluster2").ofType(Gateway.class).stream().filter(g -> g.getMetadata().getName().equals("istio-eastwest"))
+                .forEach(g -> g.setSpec(soloForm.getSpec()));
+        assertEquals("WorkloadEntry bookinfo-backend/reviews-cluster2-v1 of reviews.bookinfo-backend.svc.cluster.local in cluster1: "
                 + "cluster cluster2 renders no istio-east-west gateway with an HBONE listener on [15008] in tls mode Terminate",
-                productpageToReviews(spec(stack()), soloObjects));
+                productpageToReviews(spec(stack()), plan));
+    }
+
+    @Test
+    void withoutAGlobalServiceZtunnelGetsNoRemoteEndpoint() throws Exception {
+        // multicluster.go coalescedWorkloads: remote-network workloads only for GLOBAL services (Istio 1.30.3)
+        MeshPlan plan = Examples.plan("ambient");
+        plan.cluster("cluster1").ofType(io.fabric8.kubernetes.api.model.Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals("reviews")).forEach(s -> s.getMetadata().getLabels().remove("istio.io/global"));
+        assertEquals("no global Service reviews.bookinfo-backend.svc.cluster.local (istio.io/global) is rendered in cluster1, so ztunnel "
+                + "there gets no endpoint of another network for it", productpageToReviews(spec(stack()), plan));
     }
 
     @Test
@@ -60,7 +74,7 @@ class AmbientEastWestTest {
         assertEquals("istio-remote gateway istio-gateways/istio-remote-peer-cluster2 in cluster1 points at [ew.elsewhere.example.com], "
                 + "not at the east-west gateway of cluster2 (ew.cluster2.example.com)",
                 productpageToReviews(spec(stack()), plan).replaceFirst("^WorkloadEntry bookinfo-backend/reviews-cluster2-v1 of "
-                        + "reviews.bookinfo-backend.mesh.internal in cluster1: ", ""));
+                        + "reviews.bookinfo-backend.svc.cluster.local in cluster1: ", ""));
     }
 
     @Test
@@ -72,6 +86,6 @@ class AmbientEastWestTest {
         assertEquals("istio-remote gateway istio-gateways/istio-remote-peer-cluster2 in cluster1 gives the east-west gateway of cluster2 "
                 + "the identity spiffe://cluster1/ns/istio-gateways/sa/istio-eastwest, but it is spiffe://cluster2/ns/istio-gateways/sa/istio-eastwest",
                 productpageToReviews(perCluster, Examples.plan("ambient")).replaceFirst("^WorkloadEntry bookinfo-backend/reviews-cluster2-v1 of "
-                        + "reviews.bookinfo-backend.mesh.internal in cluster1: ", ""));
+                        + "reviews.bookinfo-backend.svc.cluster.local in cluster1: ", ""));
     }
 }

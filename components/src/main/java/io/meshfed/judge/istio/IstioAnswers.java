@@ -37,7 +37,7 @@ public final class IstioAnswers {
         if (source.cluster().equals(destination.cluster())) {
             return destination.service() + "." + destination.namespace() + ".svc.cluster.local";
         }
-        return destination.service() + "." + destination.namespace() + "." + plan().spec().federation().effectiveSuffix(plan().spec().ambient());
+        return destination.service() + "." + destination.namespace() + "." + plan().spec().globalHostSuffix();
     }
 
     private List<Leg> legsTo(Workload source, Workload destination, String method, String path) {

@@ -83,7 +83,7 @@ public final class IstioVerifyReport {
         Map<String, Workload> callers = new LinkedHashMap<>();
         services.forEach(w -> callers.putIfAbsent(w.cluster() + "/" + w.namespace(), w));
         Map<String, String> rows = new LinkedHashMap<>();
-        String suffix = answers.judge().plan().spec().federation().effectiveSuffix(answers.judge().plan().spec().ambient());
+        String suffix = answers.judge().plan().spec().globalHostSuffix();
         for (String target : services.stream().map(w -> w.service() + "." + w.namespace()).distinct().toList()) {
             for (Map.Entry<String, Workload> caller : callers.entrySet()) {
                 String local = target + ".svc.cluster.local";

@@ -90,9 +90,18 @@ public final class OracleWorkspace {
                 .orElseThrow(() -> new IllegalStateException("cluster " + plan.cluster() + " has no istiod release"));
     }
 
+    /**
+     * istiod's Deployment sets {@code .Values.env} after the chart copied everything under {@code pilot}
+     * to the top level (Istio 1.30.3 manifests/charts/istio-control/istio-discovery/templates/
+     * zzy_descope_legacy.yaml, deployment.yaml), so both {@code env} and {@code pilot.env} count,
+     * the latter winning. The profile's share is added by the oracle, which reads the chart's profiles.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, String> pilotEnv(HelmRelease istiod) {
         Map<String, String> env = new TreeMap<>();
+        if (istiod.values().get("env") instanceof Map<?, ?> e) {
+            ((Map<String, Object>) e).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        }
         Object pilot = istiod.values().get("pilot");
         if (pilot instanceof Map<?, ?> p && p.get("env") instanceof Map<?, ?> e) {
             ((Map<String, Object>) e).forEach((k, v) -> env.put(k, String.valueOf(v)));
@@ -108,11 +117,16 @@ public final class OracleWorkspace {
         request.put("meshConfig", Yaml.of(meshConfig));
         request.put("configFiles", files.keySet().stream().filter(f -> f.startsWith("rendered/")).toList());
         request.put("inventoryFile", "inventory.yaml");
+        if (spec.istio().ambient()) {
+            // the oracle derives istiod's environment and mesh config from these as the chart does (profile ambient)
+            request.put("istiodValues", istiod.values());
+            request.put("ambient", true);
+        }
         List<Map<String, Object>> proxies = new ArrayList<>();
         ClusterSpec c = spec.requireCluster(cluster);
         for (SamplePod pod : sample.pods()) {
-            if (spec.istio().ambient() && !pod.gateway()) {
-                continue; // ambient pods have no sidecar: ztunnel's config is not an Envoy config dump
+            if (!pod.proxy().envoy()) {
+                continue; // no Envoy: ztunnel's view is the oracle's ztunnel.json
             }
             proxies.add(proxy(spec, c, pod, meshConfig));
         }
@@ -136,12 +150,13 @@ public final class OracleWorkspace {
                 }
             });
         }
-        if (pod.gateway()) {
+        if (pod.proxy() == SamplePod.ProxyKind.ROUTER || pod.proxy() == SamplePod.ProxyKind.EAST_WEST) {
+            // the east-west gateway chart's env; for ambient ones files/waypoint.yaml sets it for the eastwest controller
             metadata.put("REQUESTED_NETWORK_VIEW", c.effectiveNetwork());
         }
         Map<String, String> labels = new TreeMap<>(pod.labels());
         labels.put("topology.istio.io/cluster", c.name());
-        labels.put("topology.istio.io/network", c.effectiveNetwork());
+        labels.putIfAbsent("topology.istio.io/network", c.effectiveNetwork());
         String locality = c.locality() == null ? "" : c.locality().istioLocality();
         if (c.locality() != null && c.locality().region() != null) {
             labels.put("topology.kubernetes.io/region", c.locality().region());

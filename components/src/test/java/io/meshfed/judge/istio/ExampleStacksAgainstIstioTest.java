@@ -40,8 +40,7 @@ class ExampleStacksAgainstIstioTest {
                 findings.add(r.sample().cluster() + ": " + a.path("level").asText() + " " + a.path("code").asText() + " "
                         + a.path("reference").asText() + ": " + a.path("message").asText());
             }
-            boolean ambient = plan.spec().istio().ambient();
-            assertTrue(r.sample().pods().stream().filter(p -> !ambient || p.gateway()).allMatch(p -> Files.exists(r.dump(p))),
+            assertTrue(r.sample().pods().stream().filter(p -> p.proxy().envoy()).allMatch(p -> Files.exists(r.dump(p))),
                     "a config dump per proxy of " + r.sample().cluster());
         }
         assertEquals(List.of(), findings, "Istio's validation and analyzers on stack " + stack);

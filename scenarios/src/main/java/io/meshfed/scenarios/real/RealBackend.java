@@ -236,7 +236,7 @@ public final class RealBackend implements Backend {
         if (source.cluster().equals(destination.cluster())) {
             return destination.service() + "." + destination.namespace() + ".svc.cluster.local";
         }
-        return destination.service() + "." + destination.namespace() + "." + spec.federation().effectiveSuffix(spec.ambient());
+        return destination.service() + "." + destination.namespace() + "." + spec.globalHostSuffix();
     }
 
     @Override
