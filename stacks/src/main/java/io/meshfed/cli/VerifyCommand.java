@@ -67,7 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserError("--judge " + judge + ": " + OracleBinary.unavailableReason());
         }
         if (spec.istio().ambient()) {
-            throw new UserError("--judge " + judge + ": ambient meshes are not judged by Istio's config yet; use --judge simulated");
+            throw new UserError("--judge " + judge + ": the report from Istio's config covers sidecar meshes; ambient meshes are judged by the"
+                    + " acceptance backend (MESHFED_BACKEND=istio); use --judge simulated here");
         }
         IstioVerifyReport istio = new IstioVerifyReport(new IstioAnswers(IstioJudge.of(plan)));
         out.println("mesh '" + spec.name() + "': " + plan.clusters().size() + " clusters, judged by Istio's generated Envoy config");
