@@ -3,7 +3,9 @@ package io.meshfed.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,8 +15,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,14 @@ import java.util.stream.Collectors;
  */
 public final class SpecLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Deeper than any spec, Helm values included; the parser refuses more before it is read. */
+    static final int MAX_NESTING = 64;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -43,12 +52,15 @@ public final class SpecLoader {
         return spec;
     }
 
+    /** Reads the file within {@link SpecFiles}' bounds, then parses and validates it. */
     public static MeshSpec load(Path file) {
-        try {
-            return load(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidSpecException(List.of(new Problem(file.toString(), "cannot read: " + e.getMessage())));
-        }
+        return load(SpecFiles.read(file), file.toString());
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(SpecFiles.MAX_BYTES + 1);
+        return options;
     }
 
     /** Parses without validating (validation needs the whole document). */
@@ -56,7 +68,15 @@ public final class SpecLoader {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
         }
-        boolean stackFile = isStackFile(yaml);
+        SpecFiles.requireWithinLimit(yaml, sourceName);
+        boolean stackFile;
+        try {
+            stackFile = YamlScan.of(YAML.getFactory(), yaml, sourceName).isStackFile();
+        } catch (JsonProcessingException e) {
+            throw malformed(sourceName, e);
+        } catch (IOException e) {
+            throw new InvalidSpecException(List.of(new Problem(sourceName, "cannot read: " + e.getMessage())));
+        }
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (stackFile && !moveToMeshNode(parser)) {
                 throw new InvalidSpecException(List.of(new Problem(sourceName,
@@ -74,21 +94,23 @@ public final class SpecLoader {
         } catch (JsonMappingException e) {
             throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), describe(e))));
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
-                    "malformed YAML: " + e.getOriginalMessage())));
+            throw malformed(sourceName, e);
         } catch (IOException e) {
             throw new InvalidSpecException(List.of(new Problem(sourceName, "cannot read: " + e.getMessage())));
         }
     }
 
-    /** A Pulumi stack file ({@code config: {meshfed:mesh: ...}}) rather than a bare spec. */
-    private static boolean isStackFile(String yaml) {
-        try {
-            JsonNode tree = YAML.readTree(yaml);
-            return tree != null && tree.has("config") && !tree.has("clusters");
-        } catch (JsonProcessingException e) {
-            return false;
+    /** YAML the parser refused: where, and why in the spec's words rather than the parser's. */
+    private static InvalidSpecException malformed(String sourceName, JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
+            message = "the document nests deeper than " + MAX_NESTING + " levels";
+        } else if (message.startsWith("Duplicate field '")) {
+            message = "duplicate key " + message.substring("Duplicate field ".length()) + ": YAML keeps only one of them; remove the other";
+        } else {
+            message = "malformed YAML: " + plain(message);
         }
+        return new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""), message)));
     }
 
     /** Positions the parser on the mesh node so that locations stay those of the whole file. */
@@ -196,7 +218,26 @@ public final class SpecLoader {
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + typeName(m.getTargetType()) + " here";
         }
-        return e.getOriginalMessage();
+        return plain(e.getOriginalMessage());
+    }
+
+    private static final java.util.regex.Pattern OUT_OF_RANGE = java.util.regex.Pattern.compile("Numeric value \\((.*)\\) out of range.*");
+    private static final java.util.regex.Pattern TOO_LONG = java.util.regex.Pattern.compile("(Number|String) value length \\((\\d+)\\) exceeds.*");
+
+    /** Jackson's wording of the remaining errors, without its class names. */
+    private static String plain(String message) {
+        java.util.regex.Matcher range = OUT_OF_RANGE.matcher(message);
+        if (range.matches()) {
+            return "'" + Problems.shown(range.group(1)) + "' is out of range (a whole number from -2147483648 to 2147483647)";
+        }
+        java.util.regex.Matcher length = TOO_LONG.matcher(message);
+        if (length.matches()) {
+            return "a " + length.group(1).toLowerCase(java.util.Locale.ROOT) + " of " + length.group(2) + " characters is too long here";
+        }
+        if (message.contains("`") || message.contains("java.") || message.contains("Exception")) {
+            return "not a valid value here";
+        }
+        return message;
     }
 
     private static String typeName(Class<?> type) {
