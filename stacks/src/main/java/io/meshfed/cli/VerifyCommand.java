@@ -23,6 +23,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SeedOptions seedOptions;
 
+    @Mixin
+    VerifyGateOptions gate;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -34,6 +37,6 @@ final class VerifyCommand implements Callable<Integer> {
         out.println("mesh '" + spec.name() + "': " + plan.clusters().size() + " clusters, verified from the rendered objects");
         out.print(VerifyReport.render(plan));
         out.flush();
-        return 0;
+        return gate.check(plan, command.commandLine().getErr());
     }
 }
