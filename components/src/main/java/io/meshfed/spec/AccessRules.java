@@ -1,7 +1,9 @@
 package io.meshfed.spec;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,6 +31,7 @@ final class AccessRules {
         AccessSpec access = spec.access();
         problems.oneOf("access.mtls", access.mtls(), List.of("STRICT", "PERMISSIVE", "DISABLE"));
         Set<String> names = new HashSet<>();
+        Map<String, String> rendered = new HashMap<>();
         for (int i = 0; i < access.policies().size(); i++) {
             AccessPolicySpec p = access.policies().get(i);
             String path = "access.policies[" + i + "]";
@@ -45,8 +48,27 @@ final class AccessRules {
             sources(path, p.from());
             destinations(path + ".to", p.to());
             operations(path, p);
+            renderedNames(path, p, rendered);
         }
         namespaceIsolation(access.namespaceIsolation());
+    }
+
+    /**
+     * A policy renders AuthorizationPolicies named after it, or {@code <policy>-<service>} when it
+     * selects several services; two policies must not render the same name.
+     */
+    private void renderedNames(String path, AccessPolicySpec p, Map<String, String> rendered) {
+        if (p.name() == null) {
+            return;
+        }
+        List<String> names = p.to().services().size() < 2 ? List.of(p.name())
+                : p.to().services().stream().filter(Objects::nonNull).map(service -> p.name() + "-" + service).toList();
+        for (String name : names) {
+            String other = rendered.putIfAbsent(name, path);
+            if (other != null && !other.equals(path) && name.length() <= Syntax.MAX_LABEL) {
+                problems.add(path + ".name", "renders the AuthorizationPolicy '" + name + "', as " + other + " does; rename one of them");
+            }
+        }
     }
 
     private void operations(String path, AccessPolicySpec p) {

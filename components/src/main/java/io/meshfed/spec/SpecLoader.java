@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -107,8 +108,10 @@ public final class SpecLoader {
             message = "the document nests deeper than " + MAX_NESTING + " levels";
         } else if (message.startsWith("Duplicate field '")) {
             message = "duplicate key " + message.substring("Duplicate field ".length()) + ": YAML keeps only one of them; remove the other";
+        } else if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            message = "malformed YAML: " + yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
         } else {
-            message = "malformed YAML: " + plain(message);
+            message = "malformed YAML: " + plain(message).lines().findFirst().orElse("");
         }
         return new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""), message)));
     }

@@ -171,6 +171,16 @@ final class TrafficRules {
                 problems.add(path + ".subset", "unknown subset '" + split.subset() + "' of service " + dest.service() + "." + dest.namespace()
                         + (split.cluster() == null ? "" : " in cluster '" + split.cluster() + "'"));
             }
+            versionServiceName(path + ".subset", dest, split.subset());
+        }
+    }
+
+    /** Ambient routes split by subset through a Service {@code <service>-<subset>}, which must not be a declared service's name. */
+    private void versionServiceName(String path, ServiceRef dest, String subset) {
+        String name = dest.service() + "-" + subset;
+        if (spec.ambient() && !graph.backings(name, dest.namespace()).isEmpty()) {
+            problems.add(path, "in ambient mode this split renders the Service " + dest.namespace() + "/" + name
+                    + ", which services also declares; rename the version or that service");
         }
     }
 

@@ -78,6 +78,15 @@ class ValidationGateTest {
                 rule(CLUSTERS + SERVICES + "failover:\n  - {name: f, service: {service: reviews}, outlierDetection: {}}\n"
                                 + "  - {name: g, service: {service: reviews}, outlierDetection: {}}\n",
                         "failover[1].service", "failover[0] already covers reviews.default; put its priorities and regions into that one policy"),
+                rule(CLUSTERS + SERVICES + "access: {policies: [{name: a, to: {services: [reviews, sleep]}}, {name: a-sleep}]}\n",
+                        "access.policies[1].name", "renders the AuthorizationPolicy 'a-sleep', as access.policies[0] does; rename one of them"),
+                rule(CLUSTERS + SERVICES.replace("versions: [v3]", "versions: [c1]"), "federation.exports[0]",
+                        "subset 'c1' would stand for cluster c1 and for version c1 in the DestinationRule of reviews.default; rename the version"),
+                rule(CLUSTERS.replace("name: test", "name: test\nistio: {mode: ambient}")
+                                + SERVICES.replace("federation:", "  - {name: reviews-v1, cluster: c1, ports: [{number: 80}]}\nfederation:")
+                                + "traffic:\n  - {name: t, destination: {service: reviews}, routes: [{split: [{subset: v1}]}]}\n",
+                        "traffic[0].routes[0].split[0].subset", "in ambient mode this split renders the Service default/reviews-v1, "
+                                + "which services also declares; rename the version or that service"),
                 rule(CLUSTERS + "istio: {mode: ambient, waypoints: [{cluster: c1, namespace: a}, {cluster: c1, namespace: a}]}\n",
                         "istio.waypoints[1]", "duplicate waypoint for c1/a (also istio.waypoints[0])"),
                 // syntaxes: SPIFFE, DNS-1123, Kubernetes labels, addresses, HTTP headers, regular expressions
