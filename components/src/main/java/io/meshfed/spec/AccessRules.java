@@ -167,6 +167,10 @@ final class AccessRules {
             if (to.namespaces().get(n) != null) {
                 problems.dnsLabel(path + ".namespaces[" + n + "]", to.namespaces().get(n));
             }
+            if (ServiceRules.ROOT_NAMESPACE.equals(to.namespaces().get(n))) {
+                problems.add(path + ".namespaces[" + n + "]", "an AuthorizationPolicy in Istio's root namespace applies to the whole mesh; "
+                        + "select the namespaces of your services");
+            }
         }
         if (declaredServices == null) {
             declaredServices = new HashSet<>();

@@ -40,6 +40,7 @@ final class IstioRules {
             problems.add("istio.eastWestGatewayFlavor", "'solo' shapes ambient east-west gateways; it needs istio.mode: ambient");
         }
         waypoints(istio.waypoints());
+        new ValuesRules(istio.values(), problems).check();
     }
 
     private void waypoints(List<NamespaceRef> waypoints) {

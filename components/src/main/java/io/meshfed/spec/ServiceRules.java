@@ -9,6 +9,7 @@ import java.util.Set;
 /** Validation of the service inventory: names, clusters, service accounts, ports, versions and labels. */
 final class ServiceRules {
 
+    static final String ROOT_NAMESPACE = "istio-system";
     static final List<String> PROTOCOLS = List.of("HTTP", "HTTP2", "HTTPS", "GRPC", "TCP", "TLS", "MONGO", "REDIS", "MYSQL");
 
     private final MeshSpec spec;
@@ -31,7 +32,9 @@ final class ServiceRules {
             }
             problems.dnsLabel(path + ".name", s.name());
             problems.dnsLabel(path + ".namespace", s.namespace());
-            references.knownCluster(path + ".cluster", s.cluster(), true);
+            if (references.knownCluster(path + ".cluster", s.cluster(), true)) {
+                systemNamespace(path + ".namespace", s);
+            }
             Integer first = seen.putIfAbsent(s.cluster() + "/" + s.namespace() + "/" + s.name(), i);
             if (first != null) {
                 problems.add(path, "duplicate service '" + s.name() + "' in " + s.cluster() + "/" + s.namespace() + " (also services[" + first + "])");
@@ -47,6 +50,19 @@ final class ServiceRules {
                 }
             }
             problems.labels(path + ".labels", s.labels());
+        }
+    }
+
+    /**
+     * Workloads run in namespaces meshfed labels for the data plane; the root namespace (where an
+     * AuthorizationPolicy applies to the whole mesh) and the east-west gateway's are not among them.
+     */
+    private void systemNamespace(String path, ServiceSpec s) {
+        String gateways = spec.clusters().stream().filter(c -> c != null && s.cluster().equals(c.name())).findFirst()
+                .map(c -> c.eastWestGateway().namespace()).orElse(null);
+        if (ROOT_NAMESPACE.equals(s.namespace()) || s.namespace().equals(gateways)) {
+            problems.add(path, "'" + s.namespace() + "' is " + (ROOT_NAMESPACE.equals(s.namespace()) ? "Istio's root namespace"
+                    : "the east-west gateway's namespace in cluster " + s.cluster()) + ", not one for workloads");
         }
     }
 

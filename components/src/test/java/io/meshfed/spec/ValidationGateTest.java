@@ -125,6 +125,18 @@ class ValidationGateTest {
                                 + ", separated by commas"),
                 rule(CLUSTERS + SERVICES + "failover: [{name: f, service: {service: reviews}, priority: ['topology.istio.io/zone=a b'], outlierDetection: {}}]\n",
                         "failover[0].priority[0]", "'topology.istio.io/zone=a b' is not a label key or key=value"),
+                // what meshfed derives itself, and namespaces that are not for workloads
+                rule(CLUSTERS + "istio: {values: {meshConfig: 42}}\n", "istio.values.meshConfig",
+                        "must be a mapping: meshfed merges its own settings into it"),
+                rule(CLUSTERS + "istio: {values: {meshConfig: {trustDomain: other}}}\n", "istio.values.meshConfig.trustDomain",
+                        "meshfed sets this from the spec; use clusters[].trustDomain instead"),
+                rule(CLUSTERS + "services: [{name: a, namespace: istio-system, cluster: c1, ports: [{number: 80}]}]\n", "services[0].namespace",
+                        "'istio-system' is Istio's root namespace, not one for workloads"),
+                rule(CLUSTERS + "services: [{name: a, namespace: istio-gateways, cluster: c1, ports: [{number: 80}]}]\n", "services[0].namespace",
+                        "'istio-gateways' is the east-west gateway's namespace in cluster c1, not one for workloads"),
+                rule(CLUSTERS + SERVICES + "access: {policies: [{name: a, to: {clusters: [c1], namespaces: [istio-system]}}]}\n",
+                        "access.policies[0].to.namespaces[0]",
+                        "an AuthorizationPolicy in Istio's root namespace applies to the whole mesh; select the namespaces of your services"),
                 // ranges and durations the PKI can use
                 rule(CLUSTERS + "trust: {rootValidity: 9999999999h}\n", "trust.rootValidity",
                         "'9999999999h' is longer than the longest duration, 2562047h (about 292 years)"),
