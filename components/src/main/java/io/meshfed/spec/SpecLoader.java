@@ -5,21 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads a mesh spec from YAML (a bare spec, a Pulumi stack file holding it under
@@ -91,9 +86,9 @@ public final class SpecLoader {
         } catch (UnrecognizedPropertyException e) {
             JsonLocation field = fieldLocation(yaml, stackFile, e.getPath());
             throw new InvalidSpecException(List.of(new Problem(where(sourceName, field == null ? tokenLocation(e) : field)
-                    + fieldPath(e.getPath()), describe(e))));
+                    + fieldPath(e.getPath()), ParserWording.describe(e))));
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), describe(e))));
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), ParserWording.describe(e))));
         } catch (JsonProcessingException e) {
             throw malformed(sourceName, e);
         } catch (IOException e) {
@@ -103,17 +98,8 @@ public final class SpecLoader {
 
     /** YAML the parser refused: where, and why in the spec's words rather than the parser's. */
     private static InvalidSpecException malformed(String sourceName, JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
-            message = "the document nests deeper than " + MAX_NESTING + " levels";
-        } else if (message.startsWith("Duplicate field '")) {
-            message = "duplicate key " + message.substring("Duplicate field ".length()) + ": YAML keeps only one of them; remove the other";
-        } else if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
-            message = "malformed YAML: " + yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
-        } else {
-            message = "malformed YAML: " + plain(message).lines().findFirst().orElse("");
-        }
-        return new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""), message)));
+        return new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
+                ParserWording.malformed(e, MAX_NESTING))));
     }
 
     /** Positions the parser on the mesh node so that locations stay those of the whole file. */
@@ -207,61 +193,5 @@ public final class SpecLoader {
             }
         }
         return path.length() == 0 ? "(document)" : path.toString();
-    }
-
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known fields: ", ")"));
-            return "unknown field '" + u.getPropertyName() + "'" + known;
-        }
-        if (e instanceof InvalidFormatException f) {
-            return "expected " + typeName(f.getTargetType()) + " but found '" + f.getValue() + "'";
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + typeName(m.getTargetType()) + " here";
-        }
-        return plain(e.getOriginalMessage());
-    }
-
-    private static final java.util.regex.Pattern OUT_OF_RANGE = java.util.regex.Pattern.compile("Numeric value \\((.*)\\) out of range.*");
-    private static final java.util.regex.Pattern TOO_LONG = java.util.regex.Pattern.compile("(Number|String) value length \\((\\d+)\\) exceeds.*");
-
-    /** Jackson's wording of the remaining errors, without its class names. */
-    private static String plain(String message) {
-        java.util.regex.Matcher range = OUT_OF_RANGE.matcher(message);
-        if (range.matches()) {
-            return "'" + Problems.shown(range.group(1)) + "' is out of range (a whole number from -2147483648 to 2147483647)";
-        }
-        java.util.regex.Matcher length = TOO_LONG.matcher(message);
-        if (length.matches()) {
-            return "a " + length.group(1).toLowerCase(java.util.Locale.ROOT) + " of " + length.group(2) + " characters is too long here";
-        }
-        if (message.contains("`") || message.contains("java.") || message.contains("Exception")) {
-            return "not a valid value here";
-        }
-        return message;
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "a different value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
-        }
-        return type.getSimpleName();
     }
 }
