@@ -7,7 +7,7 @@ import java.util.Locale;
  * Prints progress, the counts per verdict and one example of every kind of crash; exits 1 on a crash.
  *
  * <pre>
- * ./mvnw -o -q -pl components test-compile dependency:build-classpath -Dexec.skip \
+ * ./mvnw -o -q -pl components test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp components/target/test-classes:components/target/classes:$(cat components/target/test-classpath.txt) \
  *     io.meshfed.fuzz.MutatedSpecsMain 100000

@@ -66,7 +66,7 @@ class ExitCodesTest {
     }
 
     @Test
-    void oneWhenAnExpectedPairIsDenied() throws Exception {
+    void oneWhenAnExpectedPairIsNotAllowed() throws Exception {
         String output = run(1, "verify", "-s", "local", "--trust-seed-file", seed(), "--expect-allowed", "east/sleep/sleep:west/httpbin/httpbin",
                 "--expect-allowed", "west/httpbin/httpbin:east/sleep/sleep");
         assertTrue(output.contains("Reachability / authorisation matrix"), output);
