@@ -28,8 +28,14 @@ final class AmbientRules {
             return;
         }
         ClusterSpec first = spec.clusters().get(0);
+        if (first == null || first.effectiveTrustDomain() == null) {
+            return; // "clusters[0]" reports it
+        }
         for (int i = 1; i < spec.clusters().size(); i++) {
             ClusterSpec c = spec.clusters().get(i);
+            if (c == null || c.effectiveTrustDomain() == null) {
+                continue;
+            }
             if (!c.effectiveTrustDomain().equals(first.effectiveTrustDomain())) {
                 problems.add("clusters[" + i + "].trustDomain", "ambient mode needs one trust domain for the whole mesh: istiod gives "
                         + "remote workloads and network gateways its own (istio/istio#61608), so '" + c.effectiveTrustDomain()

@@ -17,7 +17,7 @@ public record FailoverSpec(
     public static final List<String> DEFAULT_PRIORITY = List.of("topology.istio.io/network", "topology.istio.io/cluster");
 
     public FailoverSpec {
-        priority = priority == null || priority.isEmpty() ? DEFAULT_PRIORITY : List.copyOf(priority);
+        priority = priority == null || priority.isEmpty() ? DEFAULT_PRIORITY : Lists.of(priority);
         regions = Lists.of(regions);
     }
 

@@ -62,7 +62,7 @@ public final class FederationGraph {
         }
 
         boolean reachable(String consumer, String backing) {
-            if (!backingClusters.contains(backing)) {
+            if (consumer == null || !backingClusters.contains(backing)) {
                 return false;
             }
             if (consumer.equals(backing)) {
@@ -84,16 +84,24 @@ public final class FederationGraph {
     private final Map<Key, List<ServiceSpec>> backings = new HashMap<>();
     private final Map<Key, Facts> facts = new ConcurrentHashMap<>();
 
+    /**
+     * Indexes the spec. Validation asks the graph before it knows the spec is sound, so empty
+     * entries and clusters without a name are left out here; the validator reports them.
+     */
     public FederationGraph(MeshSpec spec) {
         this.spec = spec;
-        this.clusterNames = spec.clusters().stream().map(ClusterSpec::name).toList();
-        spec.clusters().forEach(c -> clusters.putIfAbsent(c.name(), c));
+        this.clusterNames = spec.clusters().stream().filter(c -> c != null && c.name() != null).map(ClusterSpec::name).toList();
+        spec.clusters().stream().filter(c -> c != null && c.name() != null).forEach(c -> clusters.putIfAbsent(c.name(), c));
         for (ExportSpec e : spec.federation().exports()) {
-            exports.putIfAbsent(new Key(e.service(), e.namespace()), e);
+            if (e != null) {
+                exports.putIfAbsent(new Key(e.service(), e.namespace()), e);
+            }
         }
         Map<Key, List<ServiceSpec>> grouped = new HashMap<>();
         for (ServiceSpec s : spec.services()) {
-            grouped.computeIfAbsent(new Key(s.name(), s.namespace()), k -> new ArrayList<>()).add(s);
+            if (s != null) {
+                grouped.computeIfAbsent(new Key(s.name(), s.namespace()), k -> new ArrayList<>()).add(s);
+            }
         }
         grouped.forEach((key, list) -> backings.put(key, List.copyOf(list)));
     }
@@ -123,7 +131,7 @@ public final class FederationGraph {
 
     /** The service's inventory entry in one cluster, if it runs there. */
     public Optional<ServiceSpec> backing(String service, String namespace, String cluster) {
-        return facts(service, namespace).backings.stream().filter(b -> b.cluster().equals(cluster)).findFirst();
+        return facts(service, namespace).backings.stream().filter(b -> cluster.equals(b.cluster())).findFirst();
     }
 
     /** Clusters whose workloads of the service are reachable from other clusters. */

@@ -34,10 +34,10 @@ public record MeshSpec(
      * without one gets the mesh name rather than its own name.
      */
     private static List<ClusterSpec> withAmbientTrustDomain(List<ClusterSpec> clusters, String meshName) {
-        if (meshName == null || clusters.stream().allMatch(ClusterSpec::hasTrustDomain)) {
+        if (meshName == null || clusters.stream().allMatch(c -> c == null || c.hasTrustDomain())) {
             return clusters;
         }
-        return clusters.stream().map(c -> c.hasTrustDomain() ? c : c.withTrustDomain(meshName)).toList();
+        return Lists.of(clusters.stream().map(c -> c == null || c.hasTrustDomain() ? c : c.withTrustDomain(meshName)).toList());
     }
 
     public Optional<ClusterSpec> cluster(String clusterName) {

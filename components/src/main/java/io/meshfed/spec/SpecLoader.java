@@ -3,20 +3,18 @@ package io.meshfed.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads a mesh spec from YAML (a bare spec, a Pulumi stack file holding it under
@@ -24,7 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class SpecLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Deeper than any spec, Helm values included; the parser refuses more before it is read. */
+    static final int MAX_NESTING = 64;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -43,12 +48,15 @@ public final class SpecLoader {
         return spec;
     }
 
+    /** Reads the file within {@link SpecFiles}' bounds, then parses and validates it. */
     public static MeshSpec load(Path file) {
-        try {
-            return load(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidSpecException(List.of(new Problem(file.toString(), "cannot read: " + e.getMessage())));
-        }
+        return load(SpecFiles.read(file), file.toString());
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(SpecFiles.MAX_BYTES + 1);
+        return options;
     }
 
     /** Parses without validating (validation needs the whole document). */
@@ -56,7 +64,15 @@ public final class SpecLoader {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidSpecException(List.of(new Problem(sourceName, "the mesh spec is empty")));
         }
-        boolean stackFile = isStackFile(yaml);
+        SpecFiles.requireWithinLimit(yaml, sourceName);
+        boolean stackFile;
+        try {
+            stackFile = YamlScan.of(YAML.getFactory(), yaml, sourceName).isStackFile();
+        } catch (JsonProcessingException e) {
+            throw malformed(sourceName, e);
+        } catch (IOException e) {
+            throw new InvalidSpecException(List.of(new Problem(sourceName, "cannot read: " + e.getMessage())));
+        }
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (stackFile && !moveToMeshNode(parser)) {
                 throw new InvalidSpecException(List.of(new Problem(sourceName,
@@ -70,25 +86,20 @@ public final class SpecLoader {
         } catch (UnrecognizedPropertyException e) {
             JsonLocation field = fieldLocation(yaml, stackFile, e.getPath());
             throw new InvalidSpecException(List.of(new Problem(where(sourceName, field == null ? tokenLocation(e) : field)
-                    + fieldPath(e.getPath()), describe(e))));
+                    + fieldPath(e.getPath()), ParserWording.describe(e))));
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), describe(e))));
+            throw new InvalidSpecException(List.of(new Problem(where(sourceName, tokenLocation(e)) + fieldPath(e.getPath()), ParserWording.describe(e))));
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
-                    "malformed YAML: " + e.getOriginalMessage())));
+            throw malformed(sourceName, e);
         } catch (IOException e) {
             throw new InvalidSpecException(List.of(new Problem(sourceName, "cannot read: " + e.getMessage())));
         }
     }
 
-    /** A Pulumi stack file ({@code config: {meshfed:mesh: ...}}) rather than a bare spec. */
-    private static boolean isStackFile(String yaml) {
-        try {
-            JsonNode tree = YAML.readTree(yaml);
-            return tree != null && tree.has("config") && !tree.has("clusters");
-        } catch (JsonProcessingException e) {
-            return false;
-        }
+    /** YAML the parser refused: where, and why in the spec's words rather than the parser's. */
+    private static InvalidSpecException malformed(String sourceName, JsonProcessingException e) {
+        return new InvalidSpecException(List.of(new Problem(where(sourceName, e.getLocation()).replaceAll(": $", ""),
+                ParserWording.malformed(e, MAX_NESTING))));
     }
 
     /** Positions the parser on the mesh node so that locations stay those of the whole file. */
@@ -182,42 +193,5 @@ public final class SpecLoader {
             }
         }
         return path.length() == 0 ? "(document)" : path.toString();
-    }
-
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known fields: ", ")"));
-            return "unknown field '" + u.getPropertyName() + "'" + known;
-        }
-        if (e instanceof InvalidFormatException f) {
-            return "expected " + typeName(f.getTargetType()) + " but found '" + f.getValue() + "'";
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + typeName(m.getTargetType()) + " here";
-        }
-        return e.getOriginalMessage();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "a different value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
-        }
-        return type.getSimpleName();
     }
 }

@@ -7,14 +7,21 @@ import java.util.Set;
 /** Validation of traffic policies: references, reachability of every split, weights and timings. */
 final class TrafficRules {
 
+    /** The retryOn conditions Istio accepts besides HTTP status codes (pilot/pkg/config/validation supportedRetryOnPolicies). */
+    static final List<String> RETRY_ON = List.of("5xx", "gateway-error", "reset", "reset-before-request", "connect-failure",
+            "envoy-ratelimited", "retriable-4xx", "refused-stream", "retriable-status-codes", "retriable-headers",
+            "http3-post-connect-failure", "cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable");
+
     private final MeshSpec spec;
     private final Problems problems;
     private final FederationGraph graph;
+    private final References references;
 
-    TrafficRules(FederationGraph graph, Problems problems) {
+    TrafficRules(FederationGraph graph, References references, Problems problems) {
         this.spec = graph.spec();
         this.problems = problems;
         this.graph = graph;
+        this.references = references;
     }
 
     void check() {
@@ -23,12 +30,19 @@ final class TrafficRules {
         for (int i = 0; i < spec.traffic().size(); i++) {
             TrafficPolicySpec t = spec.traffic().get(i);
             String path = "traffic[" + i + "]";
+            if (!problems.present(path, t)) {
+                continue;
+            }
             problems.dnsLabel(path + ".name", t.name());
             if (t.name() != null && !names.add(t.name())) {
                 problems.add(path + ".name", "duplicate traffic policy name '" + t.name() + "'");
             }
+            problems.distinct(path + ".sourceClusters", t.sourceClusters(), "cluster");
+            for (int c = 0; c < t.sourceClusters().size(); c++) {
+                references.knownCluster(path + ".sourceClusters[" + c + "]", t.sourceClusters().get(c), false);
+            }
             if (!problems.required(path + ".destination", t.destination())
-                    || !SpecValidator.knownService(graph, problems, path + ".destination", t.destination())) {
+                    || !references.knownService(path + ".destination", t.destination())) {
                 continue;
             }
             ServiceRef dest = t.destination();
@@ -36,15 +50,14 @@ final class TrafficRules {
                 problems.add(path + ".destination", "another traffic policy already routes " + dest.service() + "." + dest.namespace()
                         + "; put all its routes, in order, into one policy");
             }
-            List<String> sources = graph.sourceClusters(t);
-            for (int c = 0; c < t.sourceClusters().size(); c++) {
-                SpecValidator.knownCluster(graph, problems, path + ".sourceClusters[" + c + "]", t.sourceClusters().get(c), true);
-            }
+            List<String> sources = graph.sourceClusters(t).stream().filter(c -> c != null && graph.cluster(c).isPresent()).toList();
             if (t.routes().isEmpty()) {
                 problems.add(path + ".routes", "at least one route is required");
             }
             for (int r = 0; r < t.routes().size(); r++) {
-                route(path + ".routes[" + r + "]", t.routes().get(r), dest, sources);
+                if (problems.present(path + ".routes[" + r + "]", t.routes().get(r))) {
+                    route(path + ".routes[" + r + "]", t.routes().get(r), dest, sources);
+                }
             }
         }
     }
@@ -54,22 +67,41 @@ final class TrafficRules {
             problems.dnsLabel(path + ".name", route.name());
         }
         if (route.match() != null) {
-            route.match().headers().forEach((header, match) -> stringMatch(path + ".match.headers." + header, match));
+            route.match().headers().forEach((header, match) -> {
+                if (!Syntax.headerName(header)) {
+                    problems.add(path + ".match.headers." + header, "'" + Problems.shown(header)
+                            + "' is not an HTTP header name (letters, digits, '-' and '_')");
+                }
+                stringMatch(path + ".match.headers." + header, match);
+            });
             if (route.match().uri() != null) {
                 stringMatch(path + ".match.uri", route.match().uri());
             }
         }
         problems.duration(path + ".timeout", route.timeout());
         if (route.retries() != null) {
-            if (route.retries().attempts() == null || route.retries().attempts() < 0) {
-                problems.add(path + ".retries.attempts", "required, 0 or more");
-            }
-            problems.duration(path + ".retries.perTryTimeout", route.retries().perTryTimeout());
+            retries(path + ".retries", route.retries());
         }
         if (route.fault() != null) {
             fault(path + ".fault", route.fault());
         }
         split(path, route, dest, sources);
+    }
+
+    private void retries(String path, RetrySpec retries) {
+        if (retries.attempts() == null || retries.attempts() < 0) {
+            problems.add(path + ".attempts", "required, 0 or more");
+        }
+        problems.duration(path + ".perTryTimeout", retries.perTryTimeout());
+        if (retries.retryOn() != null) {
+            for (String condition : retries.retryOn().split(",", -1)) {
+                if (!RETRY_ON.contains(condition) && !condition.matches("[1-5]\\d\\d")) {
+                    problems.add(path + ".retryOn", "'" + Problems.shown(condition) + "' is not a retry condition: use HTTP status codes or "
+                            + String.join(", ", RETRY_ON) + ", separated by commas");
+                    break;
+                }
+            }
+        }
     }
 
     private void split(String path, RouteSpec route, ServiceRef dest, List<String> sources) {
@@ -83,6 +115,10 @@ final class TrafficRules {
         for (int s = 0; s < route.split().size(); s++) {
             SplitSpec split = route.split().get(s);
             String splitPath = path + ".split[" + s + "]";
+            if (!problems.present(splitPath, split)) {
+                weightsValid = false;
+                continue;
+            }
             Integer weight = split.weight();
             if (weight == null && route.split().size() == 1) {
                 weight = 100;
@@ -97,7 +133,8 @@ final class TrafficRules {
                 sum += weight;
             }
             if (!seen.add(split.cluster() + "/" + split.subset())) {
-                problems.add(splitPath, "duplicate destination (cluster " + split.cluster() + ", subset " + split.subset() + ")");
+                problems.add(splitPath, "duplicate destination (" + (split.cluster() == null ? "any cluster" : "cluster " + split.cluster())
+                        + ", " + (split.subset() == null ? "any subset" : "subset " + split.subset()) + ")");
             }
             destination(splitPath, split, dest, sources);
         }
@@ -109,14 +146,14 @@ final class TrafficRules {
     private void destination(String path, SplitSpec split, ServiceRef dest, List<String> sources) {
         List<ServiceSpec> backings = graph.backings(dest.service(), dest.namespace());
         if (split.cluster() != null) {
-            if (!SpecValidator.knownCluster(graph, problems, path + ".cluster", split.cluster(), true)) {
+            if (!references.knownCluster(path + ".cluster", split.cluster(), true)) {
                 return;
             }
             if (spec.ambient()) {
                 problems.add(path + ".cluster", "cluster-level splits need istio.mode: sidecar; in ambient mode split by subset");
                 return;
             }
-            if (backings.stream().noneMatch(b -> b.cluster().equals(split.cluster()))) {
+            if (backings.stream().noneMatch(b -> split.cluster().equals(b.cluster()))) {
                 problems.add(path + ".cluster", "cluster '" + split.cluster() + "' does not declare service " + dest.service() + "." + dest.namespace());
                 return;
             }
@@ -129,17 +166,32 @@ final class TrafficRules {
         }
         if (split.subset() != null) {
             List<ServiceSpec> candidates = split.cluster() == null ? backings
-                    : backings.stream().filter(b -> b.cluster().equals(split.cluster())).toList();
+                    : backings.stream().filter(b -> split.cluster().equals(b.cluster())).toList();
             if (candidates.stream().noneMatch(b -> b.versions().contains(split.subset()))) {
                 problems.add(path + ".subset", "unknown subset '" + split.subset() + "' of service " + dest.service() + "." + dest.namespace()
                         + (split.cluster() == null ? "" : " in cluster '" + split.cluster() + "'"));
             }
+            versionServiceName(path + ".subset", dest, split.subset());
+        }
+    }
+
+    /** Ambient routes split by subset through a Service {@code <service>-<subset>}, which must not be a declared service's name. */
+    private void versionServiceName(String path, ServiceRef dest, String subset) {
+        String name = dest.service() + "-" + subset;
+        if (spec.ambient() && !graph.backings(name, dest.namespace()).isEmpty()) {
+            problems.add(path, "in ambient mode this split renders the Service " + dest.namespace() + "/" + name
+                    + ", which services also declares; rename the version or that service");
         }
     }
 
     private void stringMatch(String path, StringMatchSpec match) {
         if (match == null || match.kindsSet() != 1) {
             problems.add(path, "set exactly one of exact, prefix or regex");
+        } else if (match.regex() != null) {
+            String problem = Syntax.regexProblem(match.regex());
+            if (problem != null) {
+                problems.add(path + ".regex", "'" + Problems.shown(match.regex()) + "' " + problem);
+            }
         }
     }
 

@@ -38,6 +38,8 @@ final class Context {
     private final Map<String, FailoverSpec> failoverByService = new HashMap<>();
     private final Map<String, List<ExportSpec>> exportsByParticipant = new HashMap<>();
     private final Map<String, List<TrafficPolicySpec>> trafficBySourceCluster = new HashMap<>();
+    /** Per backing cluster and service name, the namespaces it is exported from. */
+    private final Map<String, Set<String>> exportedNamespaces = new HashMap<>();
     /** Computed once by {@link TrafficTranslation}: the services that may need a local-host DestinationRule. */
     Set<String> localRuleServices;
 
@@ -56,6 +58,9 @@ final class Context {
         for (ExportSpec e : spec.federation().exports()) {
             for (String cluster : graph.participants(e.service(), e.namespace())) {
                 exportsByParticipant.computeIfAbsent(cluster, c -> new ArrayList<>()).add(e);
+            }
+            for (String backing : graph.backingClusters(e.service(), e.namespace())) {
+                exportedNamespaces.computeIfAbsent(backing + "/" + e.service(), k -> new java.util.HashSet<>()).add(e.namespace());
             }
         }
         for (TrafficPolicySpec t : spec.traffic()) {
@@ -143,6 +148,11 @@ final class Context {
             }
         }
         return result;
+    }
+
+    /** True when the cluster backs exported services of this name in more than one namespace. */
+    boolean exportedInSeveralNamespaces(String cluster, String service) {
+        return exportedNamespaces.getOrDefault(cluster + "/" + service, Set.of()).size() > 1;
     }
 
     /** The first failover policy of a service, if any. */

@@ -82,7 +82,7 @@ final class DestinationRules {
         OutlierDetectionSpec od = failover(local.name(), local.namespace())
                 .map(FailoverSpec::outlierDetection).orElse(GATEWAY_OUTLIER_DETECTION);
         return new DestinationRuleBuilder()
-                .withMetadata(ctx.meta(Names.of(name, "eastwest"), ctx.cluster(local.cluster()).eastWestGateway().namespace(), parent))
+                .withMetadata(ctx.meta(eastWestRuleName(name, local), ctx.cluster(local.cluster()).eastWestGateway().namespace(), parent))
                 .withNewSpec()
                 .withHost(host)
                 .withExportTo(".")
@@ -96,6 +96,15 @@ final class DestinationRules {
                 .withSubsets(subsets)
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * {@code <service>-<suffix>-eastwest}; with the namespace before {@code eastwest} when the cluster
+     * backs exported services of that name in several namespaces, whose rules share the gateway's namespace.
+     */
+    private String eastWestRuleName(String name, ServiceSpec local) {
+        return ctx.exportedInSeveralNamespaces(local.cluster(), local.name())
+                ? Names.of(name, local.namespace(), "eastwest") : Names.of(name, "eastwest");
     }
 
     /** The rule for a service's local host, used when it is not federated but routed or failed over. */

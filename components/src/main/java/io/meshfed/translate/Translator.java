@@ -5,7 +5,6 @@ import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +48,7 @@ public final class Translator {
         objects.addAll(new AccessTranslation(ctx, waypoints).translate(cluster));
         objects.addAll(new TrafficTranslation(ctx, destinationRules).translate(cluster));
         objects.sort(ORDER);
-        requireUniqueKeys(cluster, objects);
+        KeyCollisions.requireUnique(ctx.spec, cluster, objects);
         return new ClusterPlan(cluster, new IstioInstallTranslation(ctx).translate(cluster), objects);
     }
 
@@ -61,14 +60,5 @@ public final class Translator {
                 .filter(n -> n.cluster() == null || n.cluster().equals(cluster))
                 .forEach(n -> namespaces.add(n.namespace()));
         return namespaces;
-    }
-
-    private static void requireUniqueKeys(String cluster, List<MeshObject> objects) {
-        Set<String> keys = new HashSet<>();
-        for (MeshObject o : objects) {
-            if (!keys.add(o.key())) {
-                throw new IllegalStateException("translation produced " + o.key() + " twice in cluster " + cluster);
-            }
-        }
     }
 }

@@ -1,12 +1,14 @@
 package io.meshfed.trust;
 
 import io.meshfed.spec.Durations;
+import io.meshfed.spec.InvalidSpecException;
 import io.meshfed.spec.MeshSpec;
+import io.meshfed.spec.Problem;
 import io.meshfed.spec.TrustSpec;
 import io.meshfed.translate.TrustSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,13 +25,31 @@ public final class MeshTrustSource implements TrustSource {
     }
 
     public static MeshTrustSource of(MeshSpec spec, TrustSeed seed) {
-        return new MeshTrustSource(MeshTrust.issue(settings(spec.trust(), Path.of(".")), seed, identities(spec)));
+        return of(spec, seed, Path.of("."));
     }
 
-    /** As {@link #of(MeshSpec, TrustSeed)}, resolving provided root files against {@code baseDirectory}. */
+    /**
+     * As {@link #of(MeshSpec, TrustSeed)}, resolving provided root files against {@code baseDirectory}.
+     * A provided root that cannot be read or used is the spec's problem: {@link InvalidSpecException}
+     * at {@code trust.providedRootCertFile} or {@code trust.providedRootKeyFile}.
+     */
     public static MeshTrustSource of(MeshSpec spec, TrustSeed seed, Path baseDirectory) {
-        return new MeshTrustSource(MeshTrust.issue(settings(spec.trust(), baseDirectory), seed, identities(spec)));
+        TrustSettings settings = settings(spec.trust(), baseDirectory);
+        try {
+            return new MeshTrustSource(MeshTrust.issue(settings, seed, identities(spec)));
+        } catch (IllegalArgumentException unusable) {
+            if (settings.providedRoot() == null) {
+                throw unusable;
+            }
+            String reason = String.valueOf(unusable.getMessage());
+            boolean key = reason.startsWith("providedRoot.keyPem");
+            throw new InvalidSpecException(List.of(new Problem(key ? KEY_FILE : CERT_FILE, "the provided root cannot be used: "
+                    + reason.replaceFirst("^providedRoot\\.(certPem|keyPem): ", ""))));
+        }
     }
+
+    private static final String CERT_FILE = "trust.providedRootCertFile";
+    private static final String KEY_FILE = "trust.providedRootKeyFile";
 
     public MeshTrust trust() {
         return trust;
@@ -49,11 +69,23 @@ public final class MeshTrustSource implements TrustSource {
     }
 
     private static ProvidedRoot provided(TrustSpec spec, Path baseDirectory) {
+        return new ProvidedRoot(read(CERT_FILE, baseDirectory.resolve(spec.providedRootCertFile())),
+                new SecretPem(read(KEY_FILE, baseDirectory.resolve(spec.providedRootKeyFile()))));
+    }
+
+    /** The file's text; a file that cannot be read is reported at the field naming it (no content is quoted). */
+    private static String read(String field, Path file) {
         try {
-            return new ProvidedRoot(Files.readString(baseDirectory.resolve(spec.providedRootCertFile())),
-                    new SecretPem(Files.readString(baseDirectory.resolve(spec.providedRootKeyFile()))));
+            if (Files.isDirectory(file)) {
+                throw new InvalidSpecException(List.of(new Problem(field, file + " is a directory, not a PEM file")));
+            }
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(List.of(new Problem(field, "no such file: " + file)));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InvalidSpecException(List.of(new Problem(field, "cannot read " + file + ": permission denied")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the provided root (trust.providedRootCertFile / providedRootKeyFile)", e);
+            throw new InvalidSpecException(List.of(new Problem(field, "cannot read " + file + ": " + e.getMessage())));
         }
     }
 

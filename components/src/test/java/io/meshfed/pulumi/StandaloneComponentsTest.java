@@ -76,6 +76,21 @@ class StandaloneComponentsTest {
     }
 
     @Test
+    void theValidatorsSyntaxAndUniquenessChecksStopEveryComponentBeforeAnyResource() {
+        String bad = spec.replace("        network: east\n", "        network: east\n        trustDomain: ünïcode\n")
+                .replace("      mtls: STRICT", "      mtls: STRICT\n      namespaceIsolation: [{namespace: httpbin}, {cluster: west, namespace: httpbin}]");
+        Recorder.Run run = Recorder.run(ctx -> {
+            new Mesh("m", MeshArgs.builder().spec(bad).build(), null);
+            new SharedRootTrust("west-trust", SharedRootTrustArgs.builder().spec(bad).cluster("west").build(), null);
+        });
+        String errors = run.result().exceptions().toString();
+        assertTrue(errors.contains("clusters[0].trustDomain: 'ünïcode' is not a SPIFFE trust domain"), errors);
+        assertTrue(errors.contains("access.namespaceIsolation[1]: namespace 'httpbin' is already isolated in every cluster by "
+                + "access.namespaceIsolation[0]"), errors);
+        assertEquals(List.of(), run.calls().stream().filter(c -> c.type().startsWith("kubernetes:")).map(Recorder.Call::name).toList());
+    }
+
+    @Test
     void withoutATrustSourceTheComponentFailsClearly() {
         TrustSources.clear();
         Recorder.Run run = Recorder.run(ctx -> new Mesh("m", MeshArgs.builder().spec(spec).build(), null));

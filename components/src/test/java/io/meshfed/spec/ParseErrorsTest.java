@@ -1,6 +1,7 @@
 package io.meshfed.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,7 @@ class ParseErrorsTest {
                 () -> SpecLoader.load("name: \"unclosed\nclusters: []\n", "mesh.yaml"));
         assertTrue(e.problems().get(0).path().startsWith("mesh.yaml:"), e.getMessage());
         assertTrue(e.problems().get(0).message().startsWith("malformed YAML"), e.getMessage());
+        assertFalse(e.problems().get(0).message().contains("\n"), "one line: " + e.getMessage());
     }
 
     @Test

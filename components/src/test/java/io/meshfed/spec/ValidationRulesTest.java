@@ -58,7 +58,7 @@ class ValidationRulesTest {
                 rule(CLUSTERS + "services: [{name: a, cluster: c1, ports: [{number: 80, protocol: QUIC}]}]\n", "services[0].ports[0].protocol",
                         "'QUIC' is not one of HTTP, HTTP2, HTTPS, GRPC, TCP, TLS, MONGO, REDIS, MYSQL"),
                 rule(CLUSTERS + "services: [{name: a, cluster: c1, ports: [{number: 80}], versions: [v1, v1]}]\n", "services[0].versions[1]",
-                        "duplicate version 'v1'"),
+                        "duplicate version 'v1' (also services[0].versions[0])"),
                 rule(CLUSTERS + SERVICES.replace("- {service: reviews}", "- {service: ratings}"), "federation.exports[0].service",
                         "no service 'ratings' in namespace 'default' is declared in services"),
                 rule(CLUSTERS + SERVICES.replace("- {service: reviews}", "- {service: reviews, from: [c9]}"), "federation.exports[0].from[0]",

@@ -193,6 +193,25 @@ class ConstructTest {
     }
 
     @Test
+    void theValidatorsSyntaxAndUniquenessChecksFailConstructWithTheirFieldPaths() {
+        String bad = spec.replace("        network: east\n", "        network: east\n        trustDomain: ünïcode\n")
+                .replace("      mtls: STRICT", "      mtls: STRICT\n      namespaceIsolation: [{namespace: httpbin}, {cluster: west, namespace: httpbin}, ~]");
+        assertNotEquals(spec, bad);
+
+        assertThrows(StatusRuntimeException.class, () -> construct(MESH, "m", Map.of("spec", string(bad))));
+
+        String report = errorsLogged();
+        assertTrue(report.contains("invalid mesh spec (3 problems)"), report);
+        assertTrue(report.contains("clusters[0].trustDomain: 'ünïcode' is not a SPIFFE trust domain"), report);
+        assertTrue(report.contains("access.namespaceIsolation[1]: namespace 'httpbin' is already isolated in every cluster by "
+                + "access.namespaceIsolation[0]"), report);
+        assertTrue(report.contains("access.namespaceIsolation[2]: empty entry: fill it in or remove it"), report);
+        for (Registration r : engine.registrations()) {
+            assertEquals(MESH, r.type(), () -> "registered a child: " + r.urn());
+        }
+    }
+
+    @Test
     void withoutMeshfedTrustSeedConstructFailsAndSaysWhatToSet() {
         environment.remove(TrustSeed.ENVIRONMENT_VARIABLE);
 

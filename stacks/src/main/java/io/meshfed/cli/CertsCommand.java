@@ -33,12 +33,20 @@ final class CertsCommand implements Callable<Integer> {
     public Integer call() {
         MeshSpec spec = specOptions.load();
         MeshTrustSource trust = seedOptions.trust(spec, specOptions.baseDirectory(), command.commandLine().getErr());
-        Instant now = at == null ? Instant.now() : Instant.parse(at);
+        Instant now = at == null ? Instant.now() : instant(at);
         var threshold = Durations.parse(warnBelow).orElseThrow(() -> new UserError("--warn-below: not a duration: " + warnBelow));
         command.commandLine().getOut().println("root certificate SHA-256: " + trust.rootFingerprintSha256());
         var report = trust.trust().expiry(now, threshold);
         command.commandLine().getOut().print(report.render());
         command.commandLine().getOut().flush();
         return report.hasWarnings() ? 1 : 0;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserError("--at: '" + text + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
     }
 }

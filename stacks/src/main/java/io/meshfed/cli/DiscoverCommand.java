@@ -85,7 +85,7 @@ final class DiscoverCommand implements Callable<Integer> {
             return 0;
         } catch (InvalidSpecException e) {
             command.commandLine().getErr().println("draft spec written to " + specOut + " but it does not validate:\n" + e.getMessage());
-            return 2;
+            return ExitCodes.INVALID;
         }
     }
 }

@@ -1,16 +1,28 @@
 package io.meshfed.cli;
 
 import io.meshfed.spec.InvalidSpecException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
-/** The meshfed command line: render, plan, validate, inspect certificates and verify a mesh spec; discover live clusters. */
+/**
+ * The meshfed command line: render, plan, validate, inspect certificates and verify a mesh spec; discover live clusters.
+ * No command prints a Java stack trace unless {@code --debug} asks for one; every outcome has its exit code ({@link ExitCodes}).
+ */
 @Command(name = "meshfed", mixinStandardHelpOptions = true, version = "meshfed 0.1.0",
         description = "Multi-cluster Istio federation made declarative and provable.",
         subcommands = {RenderCommand.class, PlanCommand.class, ValidateCommand.class, CertsCommand.class, VerifyCommand.class,
                 DiscoverCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MeshfedMain {
+
+    static final String DEBUG = "--debug";
+
+    @Option(names = DEBUG, scope = ScopeType.INHERIT, description = "Print the stack trace of an internal error.")
+    boolean debug;
 
     public static void main(String[] args) {
         if (System.getenv("PULUMI_MONITOR") != null) {
@@ -34,13 +46,42 @@ public final class MeshfedMain {
                 return type == DiscoverCommand.class ? type.cast(new DiscoverCommand(clusters)) : defaults.create(type);
             }
         });
+        ExitCodes.document(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof InvalidSpecException || e instanceof UserError) {
-                commandLine.getErr().println(e.getMessage());
-                return 2;
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof InvalidSpecException) {
+                err.println(e.getMessage());
+                return ExitCodes.INVALID;
             }
-            throw e;
+            if (e instanceof UserError) {
+                err.println(e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            return internalError(e, err, debugRequested(parseResult));
         });
-        return cli.execute(args.length == 0 ? new String[] {"render"} : args);
+        try {
+            return cli.execute(args.length == 0 ? new String[] {"render"} : args);
+        } catch (RuntimeException | Error e) {
+            return internalError(e, cli.getErr(), java.util.Arrays.asList(args).contains(DEBUG));
+        }
+    }
+
+    private static int internalError(Throwable e, PrintWriter err, boolean debug) {
+        err.println("meshfed: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "); this is a bug in meshfed, please report it" + (debug ? ":" : " with the output of --debug"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    private static boolean debugRequested(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(DEBUG)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

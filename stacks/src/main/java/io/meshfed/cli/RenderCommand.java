@@ -43,8 +43,12 @@ final class RenderCommand implements Callable<Integer> {
         MeshPlan plan = seedOptions.translate(spec, specOptions, command.commandLine().getErr());
         List<RenderedFile> files = new Renderer(includeSecrets).render(plan);
         Path target = out.resolve(spec.name());
-        clean(target);
-        Renderer.write(files, target);
+        try {
+            clean(target);
+            Renderer.write(files, target);
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage() + ": " + e.getCause().getMessage());
+        }
         var stdout = command.commandLine().getOut();
         stdout.println("Rendered mesh '" + spec.name() + "' (" + spec.istio().mode() + ", Istio " + spec.istio().version() + ") into "
                 + target + (includeSecrets ? " (private keys included)" : " (private keys redacted)"));

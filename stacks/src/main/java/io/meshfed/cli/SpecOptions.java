@@ -23,6 +23,9 @@ final class SpecOptions {
 
     MeshSpec load() {
         if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw new UserError(file + " is a directory; give the spec file itself (-f " + file.resolve("Pulumi.<stack>.yaml") + ")");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new UserError("no such file: " + file);
             }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** Checks a spec and reports every problem with its field path; exit code 2 when invalid. */
+/** Checks a spec and reports every problem with its field path; exit code 1 when invalid. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a mesh spec.")
 final class ValidateCommand implements Callable<Integer> {
 

@@ -48,6 +48,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report: topology, trust, route table, matrix, each judge side by side.")
     Path html;
 
+    @Mixin
+    VerifyGateOptions gate;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -61,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.print(VerifyReport.render(plan));
             out.flush();
             writeHtml(plan, List.of(JudgeAnswers.simulated(plan)));
-            return 0;
+            return gate.check(plan, command.commandLine().getErr());
         }
         if (OracleBinary.find() == null) {
             throw new UserError("--judge " + judge + ": " + OracleBinary.unavailableReason());
@@ -77,7 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (judge == Judge.istio) {
             out.flush();
             writeHtml(plan, List.of(istioAnswers));
-            return 0;
+            return gate.check(plan, command.commandLine().getErr());
         }
         List<String> disagreements = new ArrayList<>();
         compare("route", VerifyReport.routeRows(plan), istio.routes(), disagreements, false);
@@ -91,7 +94,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         writeHtml(plan, List.of(JudgeAnswers.simulated(plan), istioAnswers));
-        return disagreements.isEmpty() ? 0 : 1;
+        int gated = gate.check(plan, command.commandLine().getErr());
+        return disagreements.isEmpty() ? gated : 1;
     }
 
     private void writeHtml(MeshPlan plan, List<JudgeAnswers> judges) {

@@ -3,9 +3,8 @@ package io.meshfed.stack;
 import com.pulumi.Config;
 import io.meshfed.spec.InvalidSpecException;
 import io.meshfed.spec.Problem;
+import io.meshfed.spec.SpecFiles;
 import io.meshfed.spec.SpecLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,20 +27,12 @@ record StackSpec(String text, String source) {
         if (inline.isPresent()) {
             spec = new StackSpec(inline.get(), "stack config " + SpecLoader.STACK_KEY);
         } else if (file.isPresent()) {
-            spec = new StackSpec(readFile(Path.of(file.get())), file.get());
+            spec = new StackSpec(SpecFiles.read(Path.of(file.get())), file.get());
         } else {
             throw new InvalidSpecException(List.of(new Problem("stack config",
                     "no mesh spec: set " + SpecLoader.STACK_KEY + " (object) or meshfed:meshFile (path)")));
         }
         SpecLoader.load(spec.text, spec.source);
         return spec;
-    }
-
-    private static String readFile(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new InvalidSpecException(List.of(new Problem(path.toString(), "cannot read: " + e.getMessage())));
-        }
     }
 }

@@ -50,7 +50,7 @@ class VerifyCommandTest {
     void aBadSpecExitsNonZeroWithTheValidationReport() throws Exception {
         Path spec = tmp.resolve("bad.yaml");
         Files.writeString(spec, "name: bad\nclusters: [{name: c1}]\nservices: [{name: a, cluster: c2, ports: [{number: 80}]}]\n");
-        String output = runWithExit(2, "verify", "-f", spec.toString(), "--trust-seed-file", seed());
+        String output = runWithExit(1, "verify", "-f", spec.toString(), "--trust-seed-file", seed());
         assertTrue(output.contains("invalid mesh spec (1 problem):\n  services[0].cluster: unknown cluster 'c2'"), output);
         assertFalse(output.contains("Route table"), output);
         assertFalse(output.contains("Exception"), "no stack trace for user mistakes");
