@@ -41,41 +41,6 @@ class StandaloneComponentsTest {
     }
 
     @Test
-    void callersProviderAndDependsOnReachEveryChild() {
-        Recorder.Run run = Recorder.run(ctx -> {
-            Provider west = new Provider("my-west", ProviderArgs.builder().context("kind-west").build());
-            new Provider("unrelated", ProviderArgs.builder().context("x").build());
-            var before = new Provider("before", ProviderArgs.builder().context("y").build(),
-                    CustomResourceOptions.builder().build());
-            new SharedRootTrust("west-trust", SharedRootTrustArgs.builder().spec(spec).cluster("west").build(),
-                    ComponentResourceOptions.builder().providers(west).dependsOn(before).build());
-        });
-        assertTrue(run.result().exceptions().isEmpty(), () -> run.result().exceptions().toString());
-        Recorder.Call secret = run.named("west/Secret/istio-system/cacerts");
-        assertEquals("kubernetes:core/v1:Secret", secret.type());
-        assertEquals(run.named("my-west").urn(), secret.providerUrn());
-        assertEquals(run.named("west-trust").urn(), secret.request().getParent());
-        assertEquals(List.of(run.named("before").urn()), secret.request().getDependenciesList());
-        var stringData = secret.request().getObject().getFieldsMap().get("stringData").getStructValue();
-        assertTrue(stringData.getFieldsMap().containsKey(SECRET_SIG), "stringData must be a Pulumi secret");
-        assertTrue(secret.request().getAdditionalSecretOutputsList().contains("stringData"));
-    }
-
-    @Test
-    void meshFederationRegistersTheClustersFederationAndNothingElse() {
-        Recorder.Run run = Recorder.run(ctx -> new MeshFederation("east-federation",
-                MeshFederationArgs.builder().spec(spec).cluster("east").build(), null));
-        assertTrue(run.result().exceptions().isEmpty(), () -> run.result().exceptions().toString());
-        Set<String> names = new TreeSet<>();
-        run.calls().stream().filter(c -> c.type().startsWith("kubernetes:")).forEach(c -> names.add(c.name()));
-        Set<String> expected = new TreeSet<>();
-        io.meshfed.pulumi.internal.Plans.cluster(spec, "east").objects(io.meshfed.translate.Stage.FEDERATION)
-                .forEach(o -> expected.add("east/" + o.key()));
-        assertTrue(expected.size() > 0, "the local stack federates httpbin into east");
-        assertEquals(expected, names);
-    }
-
-    @Test
     void withoutATrustSourceTheComponentFailsClearly() {
         TrustSources.clear();
         Recorder.Run run = Recorder.run(ctx -> new Mesh("m", MeshArgs.builder().spec(spec).build(), null));
