@@ -63,8 +63,7 @@ public final class EastWestGateway extends ComponentResource {
         ClusterPlan plan = Plans.translate(view, StructuralTrust.INSTANCE).cluster(clusterName);
         ProviderResource provider = Live.provider(installation.value().cluster(), "installation.cluster");
         Children children = new Children(this, clusterName, provider);
-        List<? extends Resource> namespaces = children.objects(Ownership.gatewayNamespace(plan, cluster.eastWestGateway().namespace()),
-                Output.of(List.of()));
+        List<? extends Resource> namespaces = children.objects(Ownership.gatewayNamespaces(plan, view), Output.of(List.of()));
         Output<List<Resource>> deps = Dependencies.plus(Dependencies.plus(Dependencies.of(options), installation.resources()), namespaces);
         List<Release> releases = children.releases(plan.releases(Stage.GATEWAYS), deps);
         List<MeshObject> own = Ownership.gateway(plan);

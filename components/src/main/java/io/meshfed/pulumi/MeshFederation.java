@@ -63,8 +63,7 @@ public final class MeshFederation extends ComponentResource {
             GatewayReference gateway = gateways.value().get(i);
             ClusterPlan cluster = plan.cluster(gateway.installation().cluster().name());
             Children children = new Children(this, cluster.cluster(), Live.provider(gateway.installation().cluster(), "gateways[" + i + "]"));
-            String gatewayNamespace = plan.spec().requireCluster(cluster.cluster()).eastWestGateway().namespace();
-            List<MeshObject> namespaces = Ownership.federationNamespaces(cluster, gatewayNamespace);
+            List<MeshObject> namespaces = Ownership.federationNamespaces(cluster, plan.spec());
             List<? extends Resource> registered = children.objects(namespaces, Output.of(List.of()));
             Set<String> remote = remoteGateways(cluster);
             List<Resource> upstream = new ArrayList<>(registered);

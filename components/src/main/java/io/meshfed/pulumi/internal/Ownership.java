@@ -1,18 +1,22 @@
 package io.meshfed.pulumi.internal;
 
+import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.ServiceRef;
 import io.meshfed.translate.ClusterPlan;
 import io.meshfed.translate.MeshObject;
 import io.meshfed.translate.Parent;
 import io.meshfed.translate.Stage;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Which typed component registers which translated object. Every object of a cluster's plan has
  * exactly one owner (the {@code Mesh} test checks it): the cluster its {@code istio-system}
- * namespace, the gateway its namespace and own gateway objects, the federation the other namespaces,
+ * namespace, the gateway its namespace, its waypoints' namespaces and its own gateway objects, the
+ * federation the other namespaces,
  * the peers and the federation stage, and each policy component the policy-stage objects of its
  * kind ({@link PolicyKinds}) that name it (or its service) as their parent.
  */
@@ -27,8 +31,10 @@ public final class Ownership {
         return select(plan, Stage.NAMESPACES, o -> o.name().equals(ROOT_NAMESPACE));
     }
 
-    public static List<MeshObject> gatewayNamespace(ClusterPlan plan, String gatewayNamespace) {
-        return select(plan, Stage.NAMESPACES, o -> !o.name().equals(ROOT_NAMESPACE) && o.name().equals(gatewayNamespace));
+    /** The gateway's namespace and those of its cluster's waypoints (the gateway registers the waypoints). */
+    public static List<MeshObject> gatewayNamespaces(ClusterPlan plan, MeshSpec spec) {
+        Set<String> own = gatewayOwned(plan.cluster(), spec);
+        return select(plan, Stage.NAMESPACES, o -> !o.name().equals(ROOT_NAMESPACE) && own.contains(o.name()));
     }
 
     /** Gateway-stage objects that embed no other cluster's address. */
@@ -36,8 +42,16 @@ public final class Ownership {
         return select(plan, Stage.GATEWAYS, o -> o.needsGatewayOf().isEmpty());
     }
 
-    public static List<MeshObject> federationNamespaces(ClusterPlan plan, String gatewayNamespace) {
-        return select(plan, Stage.NAMESPACES, o -> !o.name().equals(ROOT_NAMESPACE) && !o.name().equals(gatewayNamespace));
+    public static List<MeshObject> federationNamespaces(ClusterPlan plan, MeshSpec spec) {
+        Set<String> gateway = gatewayOwned(plan.cluster(), spec);
+        return select(plan, Stage.NAMESPACES, o -> !o.name().equals(ROOT_NAMESPACE) && !gateway.contains(o.name()));
+    }
+
+    private static Set<String> gatewayOwned(String cluster, MeshSpec spec) {
+        Set<String> namespaces = new HashSet<>();
+        namespaces.add(spec.requireCluster(cluster).eastWestGateway().namespace());
+        spec.istio().waypoints().stream().filter(w -> cluster.equals(w.cluster())).forEach(w -> namespaces.add(w.namespace()));
+        return namespaces;
     }
 
     /** Gateway-stage objects that embed another cluster's address (ambient peers). */
