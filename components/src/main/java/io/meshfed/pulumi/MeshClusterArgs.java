@@ -91,8 +91,9 @@ public final class MeshClusterArgs extends ResourceArgs {
             return this;
         }
 
+        /** The kubeconfig, e.g. another resource's output; it is a credential, so it is kept a Pulumi secret. */
         public Builder kubeconfig(@Nullable Output<String> kubeconfig) {
-            args.kubeconfig = kubeconfig;
+            args.kubeconfig = kubeconfig == null ? null : kubeconfig.asSecret();
             return this;
         }
 
