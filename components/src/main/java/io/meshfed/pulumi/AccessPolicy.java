@@ -22,8 +22,8 @@ public final class AccessPolicy extends ComponentResource {
     public final Output<Integer> objectCount;
 
     public AccessPolicy(String name, AccessPolicyArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, PolicyComponents.validated(TYPE, name, args.federation(), policy(args), options));
-        this.objectCount = Output.of(PolicyComponents.register(this, args.federation(), policy(args), options));
+        super(TYPE, name, PolicyComponents.validated(TYPE, name, args.federation(), args.clusters(), policy(args), options));
+        this.objectCount = Output.of(PolicyComponents.register(this, args.federation(), args.clusters(), policy(args), options));
         registerOutputs(Map.of("objectCount", objectCount));
     }
 

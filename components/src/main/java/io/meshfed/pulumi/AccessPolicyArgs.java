@@ -17,6 +17,14 @@ public final class AccessPolicyArgs extends ResourceArgs {
     @Import(name = "federation", required = true)
     private Output<FederationReference> federation;
 
+    /**
+     * This stack's own {@link MeshCluster}s of federated clusters, to reach them through their
+     * providers: needed when the federation comes from another stack (a stack reference), whose
+     * providers this stack cannot use.
+     */
+    @Import(name = "clusters")
+    private @Nullable Output<List<ClusterReference>> clusters;
+
     /** Mesh-wide mTLS mode: {@code STRICT} (default), {@code PERMISSIVE} or {@code DISABLE}. */
     @Import(name = "mtls")
     private @Nullable String mtls;
@@ -38,6 +46,10 @@ public final class AccessPolicyArgs extends ResourceArgs {
 
     public Output<FederationReference> federation() {
         return federation;
+    }
+
+    public @Nullable Output<List<ClusterReference>> clusters() {
+        return clusters;
     }
 
     public @Nullable String mtls() {
@@ -69,6 +81,16 @@ public final class AccessPolicyArgs extends ResourceArgs {
 
         public Builder federation(Output<FederationReference> federation) {
             args.federation = federation;
+            return this;
+        }
+
+        /** This stack's clusters, for a federation from another stack. */
+        public Builder clusters(MeshCluster... clusters) {
+            return clusters(Known.from(List.of(clusters), java.util.Arrays.stream(clusters).map(MeshCluster::live).toList()));
+        }
+
+        public Builder clusters(@Nullable Output<List<ClusterReference>> clusters) {
+            args.clusters = clusters;
             return this;
         }
 

@@ -22,6 +22,14 @@ public final class FailoverPolicyArgs extends ResourceArgs {
     @Import(name = "federation", required = true)
     private Output<FederationReference> federation;
 
+    /**
+     * This stack's own {@link MeshCluster}s of federated clusters, to reach them through their
+     * providers: needed when the federation comes from another stack (a stack reference), whose
+     * providers this stack cannot use.
+     */
+    @Import(name = "clusters")
+    private @Nullable Output<List<ClusterReference>> clusters;
+
     /** Policy name (default: the component's name). */
     @Import(name = "name")
     private @Nullable String name;
@@ -47,6 +55,10 @@ public final class FailoverPolicyArgs extends ResourceArgs {
 
     public Output<FederationReference> federation() {
         return federation;
+    }
+
+    public @Nullable Output<List<ClusterReference>> clusters() {
+        return clusters;
     }
 
     public @Nullable String name() {
@@ -82,6 +94,16 @@ public final class FailoverPolicyArgs extends ResourceArgs {
 
         public Builder federation(Output<FederationReference> federation) {
             args.federation = federation;
+            return this;
+        }
+
+        /** This stack's clusters, for a federation from another stack. */
+        public Builder clusters(MeshCluster... clusters) {
+            return clusters(Known.from(List.of(clusters), java.util.Arrays.stream(clusters).map(MeshCluster::live).toList()));
+        }
+
+        public Builder clusters(@Nullable Output<List<ClusterReference>> clusters) {
+            args.clusters = clusters;
             return this;
         }
 

@@ -25,8 +25,8 @@ public final class TrafficPolicy extends ComponentResource {
     public final Output<Integer> objectCount;
 
     public TrafficPolicy(String name, TrafficPolicyArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, PolicyComponents.validated(TYPE, name, args.federation(), policy(name, args), options));
-        this.objectCount = Output.of(PolicyComponents.register(this, args.federation(), policy(name, args), options));
+        super(TYPE, name, PolicyComponents.validated(TYPE, name, args.federation(), args.clusters(), policy(name, args), options));
+        this.objectCount = Output.of(PolicyComponents.register(this, args.federation(), args.clusters(), policy(name, args), options));
         registerOutputs(Map.of("objectCount", objectCount));
     }
 

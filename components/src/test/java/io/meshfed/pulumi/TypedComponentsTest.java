@@ -80,7 +80,11 @@ class TypedComponentsTest {
     }
 
     private static TrafficPolicyArgs.Builder canary(MeshFederation federation, int v1, int v2) {
-        return TrafficPolicyArgs.builder().federation(federation)
+        TrafficPolicyArgs.Builder builder = TrafficPolicyArgs.builder();
+        if (federation != null) {
+            builder.federation(federation);
+        }
+        return builder
                 .destination(ServiceRefArgs.builder().service("reviews").namespace("bookinfo").build())
                 .routes(RouteArgs.builder().split(SplitArgs.builder().subset("v1").weight(v1).build(),
                         SplitArgs.builder().subset("v2").weight(v2).build()).build());
@@ -177,6 +181,48 @@ class TypedComponentsTest {
         Recorder.Call secret = run.named("east/Secret/istio-system/cacerts");
         assertTrue(secret.request().getObject().getFieldsMap().get("stringData").getStructValue()
                 .getFieldsMap().containsKey("4dabf18193072939515e22adb298388d"), "stringData is a Pulumi secret");
+    }
+
+    /**
+     * A team stack: the federation arrives as a reference (from a stack reference) naming the platform
+     * stack's providers; the team's own MeshCluster of east is reached through the team's provider.
+     */
+    @Test
+    void aPolicyInAnotherStackReachesItsClustersThroughThatStacksProviders() {
+        String platformEast = "urn:pulumi:platform::meshfed::pulumi:providers:kubernetes::east::1";
+        String platformWest = "urn:pulumi:platform::meshfed::pulumi:providers:kubernetes::west::2";
+        Recorder.Run run = run(ctx -> {
+            ClusterReference east = ClusterReference.builder().mesh("demo").name("east").network("east-network").trustDomain("east")
+                    .kubernetesProvider(platformEast).build();
+            ClusterReference west = ClusterReference.builder().mesh("demo").name("west").network("west-network").trustDomain("west")
+                    .kubernetesProvider(platformWest).build();
+            TrustReference trust = TrustReference.builder().mesh("demo").clusters(List.of(east, west)).build();
+            FederationReference federation = FederationReference.builder()
+                    .gateways(List.of(gatewayOf(east, trust, "172.18.64.1"), gatewayOf(west, trust, "172.18.128.1")))
+                    .services(List.of(service("reviews", "east", "v1"), service("reviews", "west", "v2")))
+                    .exports(List.of(ExportArgs.builder().service("reviews").namespace("bookinfo").build())).build();
+            MeshCluster teamEast = new MeshCluster("east", MeshClusterArgs.builder().mesh("demo").name("east").context("team-east").build(), null);
+            new TrafficPolicy("reviews-canary", canary(null, 90, 10).federation(Output.of(federation)).clusters(teamEast)
+                    .sourceClusters("east").build(), null);
+        });
+        assertTrue(run.result().exceptions().isEmpty(), () -> run.result().exceptions().toString());
+        Recorder.Call route = run.named("east/VirtualService/bookinfo/reviews-canary");
+        assertEquals(run.ofType("pulumi:providers:kubernetes").get(0).urn(), route.providerUrn(), "the team's provider of east, not the platform's");
+        assertEquals(1, run.ofType("kubernetes:networking.istio.io/v1:VirtualService").size());
+
+        PulumiTest.cleanup();
+        String failure = failure(run(ctx -> {
+            MeshCluster north = new MeshCluster("north", MeshClusterArgs.builder().mesh("demo").name("north").build(), null);
+            Mesh mesh = mesh(null);
+            MeshFederation federation = new MeshFederation("demo", bookinfo(mesh).build(), null);
+            new TrafficPolicy("reviews-canary", canary(federation, 90, 10).clusters(north).build(), null);
+        }));
+        assertTrue(failure.contains("clusters[0]: cluster 'north' of mesh 'demo' is not in the federation"), failure);
+    }
+
+    private static GatewayReference gatewayOf(ClusterReference cluster, TrustReference trust, String address) {
+        return GatewayReference.builder().address(address)
+                .installation(InstallationReference.builder().cluster(cluster).trust(trust).build()).build();
     }
 
     @Test

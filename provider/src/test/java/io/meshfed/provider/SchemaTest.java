@@ -34,7 +34,8 @@ class SchemaTest {
             "IstioInstallation", Set.of("cluster", "trust", "rootCertificates", "values"),
             "EastWestGateway", Set.of("installation", "address"),
             "MeshFederation", Set.of("gateways", "gatewayAddresses"),
-            "TrafficPolicy", Set.of("federation"), "AccessPolicy", Set.of("federation"), "FailoverPolicy", Set.of("federation"));
+            "TrafficPolicy", Set.of("federation", "clusters"), "AccessPolicy", Set.of("federation", "clusters"),
+            "FailoverPolicy", Set.of("federation", "clusters"));
     private static JsonNode schema;
     private static JsonNode inferred;
 

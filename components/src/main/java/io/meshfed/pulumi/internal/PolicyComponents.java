@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import io.meshfed.pulumi.ClusterReference;
 import io.meshfed.pulumi.FederationReference;
 import io.meshfed.pulumi.GatewayReference;
 import io.meshfed.spec.MeshSpec;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javax.annotation.Nullable;
 
 /**
  * What the policy components share. A policy translates as the federation's mesh with itself in it
@@ -35,9 +37,16 @@ public final class PolicyComponents {
     private PolicyComponents() {
     }
 
-    public static ComponentResourceOptions validated(String type, String name, Output<FederationReference> federation, Policy policy,
+    public static ComponentResourceOptions validated(String type, String name, Output<FederationReference> federation,
+                                                     @Nullable Output<List<ClusterReference>> clusters, Policy policy,
                                                      ComponentResourceOptions options) {
         Known.Value<FederationReference> reference = Known.require(federation, "federation");
+        List<Resource> upstream = new ArrayList<>(reference.resources());
+        if (clusters != null) {
+            Known.Value<List<ClusterReference>> given = Known.require(clusters, "clusters");
+            upstream.addAll(given.resources());
+            requireFederated(given.value(), reference.value(), new InvalidInputs(type, name));
+        }
         MeshSpec declared = MeshViews.federation(reference.value());
         MeshSpec actual = policy.addTo().apply(declared);
         InvalidInputs problems = new InvalidInputs(type, name).map(policy.specPath().apply(actual), "");
@@ -48,20 +57,42 @@ public final class PolicyComponents {
                     + "components registered: " + String.join(", ", changed) + "; add it to the MeshFederation's '"
                     + policy.federationInput() + "' as well").throwIfAny();
         }
-        return Dependencies.after(options, reference.resources());
+        return Dependencies.after(options, upstream);
     }
 
-    /** Registers the policy's objects in every cluster of the federation; returns how many. */
-    public static int register(ComponentResource component, Output<FederationReference> federation, Policy policy,
-                               ComponentResourceOptions options) {
+    private static void requireFederated(List<ClusterReference> clusters, FederationReference federation, InvalidInputs problems) {
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterReference cluster = clusters.get(i);
+            boolean federated = federation.gateways().stream().map(g -> g.installation().cluster())
+                    .anyMatch(c -> c.name().equals(cluster.name()) && c.mesh().equals(cluster.mesh()));
+            if (!federated) {
+                problems.add("clusters[" + i + "]", "cluster '" + cluster.name() + "' of mesh '" + cluster.mesh() + "' is not in the federation");
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    /**
+     * Registers the policy's objects in every cluster of the federation; returns how many. A cluster
+     * in {@code clusters} (this stack's own MeshCluster of it) is reached through its provider instead of
+     * the one the federation's reference names — which belongs to the stack that built the federation.
+     */
+    public static int register(ComponentResource component, Output<FederationReference> federation,
+                               @Nullable Output<List<ClusterReference>> clusters, Policy policy, ComponentResourceOptions options) {
         Known.Value<FederationReference> reference = Known.require(federation, "federation");
+        Map<String, ClusterReference> own = new LinkedHashMap<>();
+        List<Resource> upstream = new ArrayList<>(Live.component(reference.value()).map(List::of).orElse(reference.resources()));
+        if (clusters != null) {
+            Known.Value<List<ClusterReference>> given = Known.require(clusters, "clusters");
+            given.value().forEach(c -> own.put(c.name(), c));
+            upstream.addAll(given.resources());
+        }
         MeshPlan plan = Plans.translate(policy.addTo().apply(MeshViews.federation(reference.value())), StructuralTrust.INSTANCE);
-        List<Resource> upstream = Live.component(reference.value()).map(List::of).orElse(reference.resources());
         Output<List<Resource>> deps = Dependencies.plus(Dependencies.of(options), upstream);
         int count = 0;
         List<GatewayReference> gateways = reference.value().gateways();
         for (int i = 0; i < gateways.size(); i++) {
-            var cluster = gateways.get(i).installation().cluster();
+            ClusterReference cluster = own.getOrDefault(gateways.get(i).installation().cluster().name(), gateways.get(i).installation().cluster());
             List<MeshObject> owned = policy.owned().apply(plan.cluster(cluster.name()));
             if (!owned.isEmpty()) {
                 new Children(component, cluster.name(), Live.provider(cluster, "federation.gateways[" + i + "]")).objects(owned, deps);
