@@ -201,8 +201,10 @@ class TypedComponentsTest {
                     .gateways(List.of(gatewayOf(east, trust, "172.18.64.1"), gatewayOf(west, trust, "172.18.128.1")))
                     .services(List.of(service("reviews", "east", "v1"), service("reviews", "west", "v2")))
                     .exports(List.of(ExportArgs.builder().service("reviews").namespace("bookinfo").build())).build();
+            // as a stack reference hands the platform's exported reference to Java: JSON-shaped maps
+            Object exported = StackOutputs.FIELDS.convertValue(federation, java.util.Map.class);
             MeshCluster teamEast = new MeshCluster("east", MeshClusterArgs.builder().mesh("demo").name("east").context("team-east").build(), null);
-            new TrafficPolicy("reviews-canary", canary(null, 90, 10).federation(Output.of(federation)).clusters(teamEast)
+            new TrafficPolicy("reviews-canary", canary(null, 90, 10).federation(StackOutputs.federation(Output.of(exported))).clusters(teamEast)
                     .sourceClusters("east").build(), null);
         });
         assertTrue(run.result().exceptions().isEmpty(), () -> run.result().exceptions().toString());

@@ -17,7 +17,8 @@ import pulumirpc.Resource.RegisterResourceRequest;
  * Every custom resource a stack run registers (Kubernetes objects, Helm releases, providers), in a
  * comparable form: type, the type chain of its URN, its provider's name, inputs (secrets marked),
  * retainOnDelete and additional secret outputs. {@code registered-objects/<stack>.json} holds the
- * form the whole-spec components registered before the typed components replaced them.
+ * form the whole-spec components registered before the typed components replaced them (written by
+ * this class from a run of those components, commit "registered-objects baseline", and never since).
  */
 final class RegisteredObjects {
 
