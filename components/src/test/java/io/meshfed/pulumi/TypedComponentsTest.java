@@ -228,6 +228,13 @@ class TypedComponentsTest {
     }
 
     @Test
+    void withoutASeedOrAnInstalledTrustSourceTheTrustFailsClearly() {
+        TrustSources.clear();
+        String failure = failure(run(ctx -> mesh(null)));
+        assertTrue(failure.contains("no trust source installed"), failure);
+    }
+
+    @Test
     void aClusterReferenceFromAnotherProcessRegistersThroughTheProviderItNames() {
         String provider = "urn:pulumi:test::meshfed::pulumi:providers:kubernetes::east::0b9a";
         Recorder.Run run = run(ctx -> {

@@ -62,6 +62,11 @@ class PlatformStackGraphTest {
         return CompletableFuture.completedFuture(Mocks.ResourceResult.of(Optional.of(id), state));
     }
 
+    /** The platform stack run under the mock engine (also for the team stack's test). */
+    MockStack.Run platformRun() {
+        return run();
+    }
+
     private static MockStack.Run run() {
         MockStack.Run run = MockStack.run("dev", CONFIG, MOCKS, PlatformStack::program);
         assertTrue(run.result().exceptions().isEmpty(), () -> "program failed: " + run.result().exceptions());

@@ -47,7 +47,7 @@ import java.util.List;
  */
 public final class PlatformStack {
 
-    static final String MESH = "platform";
+    public static final String MESH = "platform";
 
     private PlatformStack() {
     }
