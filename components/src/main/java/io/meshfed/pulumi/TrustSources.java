@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Where the components get the cacerts of a mesh. Components have exactly one
- * {@code (String, Args, ComponentResourceOptions)} constructor and their Args may only hold schema
- * types, so the trust source cannot travel through either: the program (or provider host) installs
- * it once, before building components. The stack program installs the seed-derived one.
+ * The trust source of a {@link SharedRootTrust} that has no {@code seed} input — every one {@link Mesh}
+ * builds. A trust source is not schema data, so it cannot travel through a component's inputs: the
+ * program (or the provider) installs it once, before building components. The stack program installs
+ * the one derived from {@code meshfed:trustSeed}, the provider the one from {@code MESHFED_TRUST_SEED},
+ * tests fixed fakes.
  */
 public final class TrustSources {
 

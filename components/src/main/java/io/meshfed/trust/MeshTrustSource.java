@@ -51,6 +51,17 @@ public final class MeshTrustSource implements TrustSource {
     private static final String CERT_FILE = "trust.providedRootCertFile";
     private static final String KEY_FILE = "trust.providedRootKeyFile";
 
+    /** As {@link #of(MeshSpec, TrustSeed)}, with {@code root} as the mesh's root whatever the spec's {@code trust.root} says. */
+    public static MeshTrustSource of(MeshSpec spec, TrustSeed seed, ProvidedRoot root) {
+        TrustSettings fromSpec = settings(new TrustSpec(TrustSpec.GENERATED, spec.trust().keyType(), spec.trust().notBefore(),
+                spec.trust().rootValidity(), spec.trust().intermediateValidity(), spec.trust().epoch(), spec.trust().rootEpoch(),
+                spec.trust().rootRotation(), spec.trust().organization(), null, null), Path.of("."));
+        TrustSettings settings = new TrustSettings(fromSpec.keyAlgorithm(), fromSpec.notBefore(), fromSpec.rootValidity(),
+                fromSpec.intermediateValidity(), fromSpec.intermediateEpoch(), fromSpec.rootEpoch(), fromSpec.rootRotationPhase(),
+                fromSpec.organization(), root);
+        return new MeshTrustSource(MeshTrust.issue(settings, seed, identities(spec)));
+    }
+
     public MeshTrust trust() {
         return trust;
     }

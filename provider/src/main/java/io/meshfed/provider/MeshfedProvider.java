@@ -1,7 +1,6 @@
 package io.meshfed.provider;
 
-import com.pulumi.provider.internal.ComponentProviderHost;
-import io.meshfed.pulumi.Mesh;
+import com.pulumi.provider.internal.ResourceProviderService;
 import io.meshfed.pulumi.TrustSources;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.trust.MeshTrustSource;
@@ -10,7 +9,11 @@ import io.meshfed.translate.TrustSource;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** Serves every component of {@code io.meshfed.pulumi} as the Pulumi package {@code meshfed}. */
+/**
+ * Serves every component of {@code io.meshfed.pulumi} as the Pulumi package {@code meshfed}: what
+ * pulumi-java's {@code ComponentProviderHost} does, with {@link MeshfedComponentProvider} in place of
+ * its inferred-only provider.
+ */
 public final class MeshfedProvider {
 
     public static final String PACKAGE = "meshfed";
@@ -19,9 +22,11 @@ public final class MeshfedProvider {
     }
 
     public static void main(String[] args) throws Exception {
-        // A provider process has no stack config: the seed comes from the environment of `pulumi up`.
+        // A provider process has no stack config: Mesh (and a SharedRootTrust without a seed input)
+        // take the seed from the environment of `pulumi up`.
         TrustSources.use(trustFromEnvironment(System::getenv));
-        new ComponentProviderHost(PACKAGE, Mesh.class.getPackage()).start(args);
+        new ResourceProviderService(EngineAddress.of(args), new MeshfedComponentProvider(SchemaGenerator.VERSION))
+                .startAndBlockUntilShutdown();
     }
 
     /**

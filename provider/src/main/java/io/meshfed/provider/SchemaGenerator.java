@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
-/** The package schema exactly as the provider host serves it; {@code main} writes it to a file. */
+/** The package schema exactly as the provider serves it; {@code main} writes it to a file. */
 public final class SchemaGenerator {
 
     public static final String VERSION = "0.1.0";
@@ -20,6 +20,11 @@ public final class SchemaGenerator {
     }
 
     public static String schemaJson() throws ExecutionException, InterruptedException {
+        return new MeshfedComponentProvider(VERSION).getSchema(new GetSchemaRequest(0, "", "")).get().getSchema();
+    }
+
+    /** The schema as pulumi-java infers it from the component classes, before {@link SchemaOverrides}. */
+    public static String inferredSchemaJson() throws ExecutionException, InterruptedException {
         return new ComponentProvider(new Metadata(MeshfedProvider.PACKAGE, VERSION), Mesh.class.getPackage())
                 .getSchema(new GetSchemaRequest(0, "", "")).get().getSchema();
     }

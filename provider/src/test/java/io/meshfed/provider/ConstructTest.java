@@ -15,7 +15,6 @@ import io.meshfed.pulumi.TrustSources;
 import io.meshfed.pulumi.internal.Plans;
 import io.meshfed.spec.MeshSpec;
 import io.meshfed.spec.SpecLoader;
-import io.meshfed.translate.Stage;
 import io.meshfed.trust.MeshTrustSource;
 import io.meshfed.trust.TrustSeed;
 import java.nio.file.Files;
@@ -51,6 +50,7 @@ class ConstructTest {
     private static final String MESH = "meshfed:index:Mesh";
     private static final String SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String SEED = Base64.getEncoder().encodeToString(
             IntStream.range(0, 32).map(i -> i * 7 + 1).collect(StringBuilder::new, (b, i) -> b.append((char) i), StringBuilder::append)
                     .toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -101,17 +101,16 @@ class ConstructTest {
                 .map(r -> r.type().substring("meshfed:index:".length()) + " " + r.name()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>();
         for (String c : List.of("east", "west")) {
-            expected.addAll(List.of("MeshCluster " + c, "SharedRootTrust " + c + "-trust", "IstioInstallation " + c + "-istio",
-                    "EastWestGateway " + c + "-eastwest", "MeshFederation " + c + "-federation", "AccessPolicy " + c + "-access",
-                    "TrafficPolicy " + c + "-traffic", "FailoverPolicy " + c + "-failover"));
+            expected.addAll(List.of("MeshCluster " + c, "IstioInstallation " + c + "-istio", "EastWestGateway " + c + "-eastwest"));
         }
+        expected.addAll(List.of("SharedRootTrust local-trust", "MeshFederation local-federation", "AccessPolicy local-access"));
         assertEquals(expected, stageComponents);
 
         // the west cacerts Secret: under west's trust component, through west's kubernetes provider,
         // holding the CA the seed from MESHFED_TRUST_SEED derives, as a Pulumi secret
         Registration secret = named("west/Secret/istio-system/cacerts");
         assertEquals("kubernetes:core/v1:Secret", secret.type());
-        assertEquals("west-trust", byUrn.get(secret.request().getParent()).name());
+        assertEquals("local-trust", byUrn.get(secret.request().getParent()).name());
         Registration westProvider = registered.stream().filter(r -> r.type().equals("pulumi:providers:kubernetes") && r.name().equals("west"))
                 .findFirst().orElseThrow();
         assertEquals(westProvider.urn() + "::west-id", secret.request().getProvider(), "provider reference = urn::id");
@@ -146,27 +145,43 @@ class ConstructTest {
         assertNoErrorsLogged();
     }
 
+    /**
+     * The typed components one construct at a time, as another language drives them: a MeshCluster
+     * returns its reference and its Kubernetes provider as a resource reference; that reference, as
+     * the next construct's input, makes SharedRootTrust and IstioInstallation register through the
+     * cluster's provider; the cacerts output is a secret.
+     */
     @Test
-    void constructingAMeshFederationStandaloneRegistersOnlyThatClustersFederation() {
-        ConstructResponse response = construct("meshfed:index:MeshFederation", "east-fed",
-                Map.of("spec", string(spec), "cluster", string("east")));
+    void typedComponentsComposeAcrossConstructsThroughReferences() {
+        ConstructResponse cluster = construct("meshfed:index:MeshCluster", "east", Map.of("mesh", string("demo"), "name", string("east"),
+                "kubeconfig", secret(string("apiVersion: v1\nkind: Config\n"))));
+        Map<String, Value> clusterState = cluster.getState().getFieldsMap();
+        Registration provider = engine.registrations().stream().filter(r -> r.type().equals("pulumi:providers:kubernetes")).findFirst().orElseThrow();
+        Map<String, Value> providerReference = clusterState.get("kubernetesProvider").getStructValue().getFieldsMap();
+        assertEquals(RESOURCE_SIG, providerReference.get(SECRET_SIG_KEY).getStringValue(), "the provider comes back as a resource reference");
+        assertEquals(provider.urn(), providerReference.get("urn").getStringValue());
+        assertEquals("east-id", providerReference.get("id").getStringValue());
+        Value reference = clusterState.get("reference");
+        assertEquals(provider.urn() + "::east-id", reference.getStructValue().getFieldsOrThrow("kubernetesProvider").getStringValue());
+        assertEquals("spiffe://east", clusterState.get("identity").getStringValue());
 
-        String urn = "urn:pulumi:test::meshfed-test::meshfed:index:MeshFederation::east-fed";
-        assertEquals(urn, response.getUrn());
-        Set<String> children = new TreeSet<>();
+        ConstructResponse trust = construct("meshfed:index:SharedRootTrust", "trust", Map.of("clusters", list(reference),
+                "seed", secret(string(SEED))));
+        Registration secret = named("east/Secret/istio-system/cacerts");
+        assertEquals(provider.urn() + "::east-id", secret.request().getProvider(), "the Secret goes through the cluster's provider");
+        Map<String, Value> trustState = trust.getState().getFieldsMap();
+        assertEquals(SECRET_SIG, trustState.get("cacerts").getStructValue().getFieldsOrThrow(SECRET_SIG_KEY).getStringValue(), "cacerts output");
+        assertTrue(trustState.get("rootCertificates").getStringValue().contains("BEGIN CERTIFICATE"));
+
+        construct("meshfed:index:IstioInstallation", "east-istio", Map.of("cluster", reference, "trust", trustState.get("reference"),
+                "rootCertificates", trustState.get("rootCertificates")));
+        List<Registration> releases = engine.registrations().stream().filter(r -> r.type().equals("kubernetes:helm.sh/v3:Release")).toList();
+        assertEquals(List.of("east/helm/istio-base", "east/helm/istiod"), releases.stream().map(Registration::name).sorted().toList());
+        releases.forEach(r -> assertEquals(provider.urn() + "::east-id", r.request().getProvider(), r.name()));
         for (Registration r : engine.registrations()) {
-            if (!r.urn().equals(urn)) {
-                assertEquals(urn, r.request().getParent(), r.urn());
-                children.add(r.name());
-            }
+            assertFalse(plainText(Value.newBuilder().setStructValue(r.request().getObject()).build()).contains("PRIVATE KEY"),
+                    () -> r.urn() + " sends a private key outside a secret");
         }
-        Set<String> expected = new TreeSet<>();
-        Plans.cluster(spec, "east").objects(Stage.FEDERATION).forEach(o -> expected.add("east/" + o.key()));
-        assertFalse(expected.isEmpty());
-        assertEquals(expected, children);
-        Map<String, Value> state = response.getState().getFieldsMap();
-        assertEquals(expected.size(), (int) state.get("objectCount").getNumberValue());
-        assertEquals(List.of("west"), state.get("remoteClusters").getListValue().getValuesList().stream().map(Value::getStringValue).toList());
         assertNoErrorsLogged();
     }
 
@@ -255,6 +270,15 @@ class ConstructTest {
 
     private static Value string(String s) {
         return Value.newBuilder().setStringValue(s).build();
+    }
+
+    private static Value secret(Value value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder().putFields(SECRET_SIG_KEY, string(SECRET_SIG)).putFields("value", value))
+                .build();
+    }
+
+    private static Value list(Value... values) {
+        return Value.newBuilder().setListValue(com.google.protobuf.ListValue.newBuilder().addAllValues(List.of(values))).build();
     }
 
     private static MeshSpec load(String text) {

@@ -1,15 +1,12 @@
 package io.meshfed.provider;
 
-import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.ErrorHandlingInterceptor;
-import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.Provider;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.meshfed.pulumi.Mesh;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +17,7 @@ import pulumirpc.ResourceProviderGrpc;
 /**
  * The provider's gRPC server as {@code ComponentProviderHost.start} builds it, minus the stdout port
  * line and the blocking: pulumi-java's own {@code ResourceProviderService.ResourceProviderImpl}
- * (package-private, reached by reflection) over a {@link ComponentProvider} for the meshfed package,
+ * (package-private, reached by reflection) over the {@link MeshfedComponentProvider} {@code main} serves,
  * behind pulumi-java's {@link ErrorHandlingInterceptor}, on a localhost port. The client stub is
  * what the engine uses to call {@code Construct}.
  *
@@ -44,7 +41,7 @@ final class ProviderServer implements AutoCloseable {
 
     ProviderServer(String engineAddress, ExecutorService executor) throws IOException, ReflectiveOperationException {
         this.executor = executor;
-        Provider provider = new ComponentProvider(new Metadata(MeshfedProvider.PACKAGE), Mesh.class.getPackage());
+        Provider provider = new MeshfedComponentProvider(SchemaGenerator.VERSION);
         Constructor<?> constructor = Class.forName(IMPL).getDeclaredConstructor(String.class, Provider.class);
         constructor.setAccessible(true);
         BindableService service = (BindableService) constructor.newInstance(engineAddress, provider);

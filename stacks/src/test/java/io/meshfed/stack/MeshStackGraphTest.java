@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pulumi.test.PulumiTest;
 import io.meshfed.translate.HelmRelease;
 import io.meshfed.translate.MeshPlan;
+import io.meshfed.translate.Stage;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every example stack under the mock engine: graph, providers, stage order, secrets, exact objects. */
 class MeshStackGraphTest {
+
+    private MockStack.Run lastRun;
 
     @AfterEach
     void cleanup() {
@@ -116,12 +119,24 @@ class MeshStackGraphTest {
         Map<String, Long> componentCounts = run.resources().stream().filter(r -> r.type().startsWith("meshfed:index:"))
                 .collect(Collectors.groupingBy(Registered::type, TreeMap::new, Collectors.counting()));
         long n = clusters.size();
-        assertEquals(Map.of("meshfed:index:Mesh", 1L, "meshfed:index:MeshCluster", n, "meshfed:index:SharedRootTrust", n,
-                "meshfed:index:IstioInstallation", n, "meshfed:index:EastWestGateway", n, "meshfed:index:MeshFederation", n,
-                "meshfed:index:AccessPolicy", n, "meshfed:index:TrafficPolicy", n, "meshfed:index:FailoverPolicy", n),
-                componentCounts);
+        Map<String, Long> expectedCounts = new TreeMap<>(Map.of("meshfed:index:Mesh", 1L, "meshfed:index:MeshCluster", n,
+                "meshfed:index:SharedRootTrust", 1L, "meshfed:index:IstioInstallation", n, "meshfed:index:EastWestGateway", n,
+                "meshfed:index:MeshFederation", 1L, "meshfed:index:AccessPolicy", 1L));
+        if (!plan.spec().traffic().isEmpty()) {
+            expectedCounts.put("meshfed:index:TrafficPolicy", (long) plan.spec().traffic().size());
+        }
+        if (!plan.spec().failover().isEmpty()) {
+            expectedCounts.put("meshfed:index:FailoverPolicy", (long) plan.spec().failover().size());
+        }
+        assertEquals(expectedCounts, componentCounts);
     }
 
+    /**
+     * In each cluster: trust, Istio, gateways, federation and policies in stage order; every object
+     * after the cluster's istio-system namespace and after the namespace it lives in (the other
+     * namespaces come with the gateway and the federation and wait for nothing else); nothing waits
+     * for a later stage; and objects that embed a remote gateway's address wait for that gateway.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"local", "smh-workshop", "virtual-destinations", "ambient"})
     void dependsOnEnforcesStageOrderAndRemoteGateways(String stack) {
@@ -136,10 +151,10 @@ class MeshStackGraphTest {
             Set<String> reach = reachable(later.urn(), byUrn);
             for (Registered earlier : kube) {
                 StackFixtures.Placed e = placement.get(earlier.name());
-                if (!e.cluster().equals(l.cluster())) {
+                if (!e.cluster().equals(l.cluster()) || earlier == later) {
                     continue;
                 }
-                if (e.stage().compareTo(l.stage()) < 0) {
+                if (mustWaitFor(l, e)) {
                     assertTrue(reach.contains(earlier.urn()), later.name() + " must wait for " + earlier.name());
                     ordered++;
                 } else if (e.stage().compareTo(l.stage()) > 0) {
@@ -157,8 +172,61 @@ class MeshStackGraphTest {
         assertTrue(ordered > 0, "no stage-ordered pairs checked");
     }
 
+    private static boolean mustWaitFor(StackFixtures.Placed later, StackFixtures.Placed earlier) {
+        if (earlier.stage() != Stage.NAMESPACES) {
+            return later.stage() != Stage.NAMESPACES && earlier.stage().compareTo(later.stage()) < 0;
+        }
+        String namespace = earlier.object().name();
+        return later.stage() != Stage.NAMESPACES && (namespace.equals("istio-system")
+                || later.object() != null && namespace.equals(later.object().namespace())
+                || later.object() == null && namespace.equals(later.releaseNamespace()));
+    }
+
+    /**
+     * The component graph: trust after every cluster, each installation after its cluster and the
+     * trust, each gateway after its installation, the federation after every gateway, every policy
+     * after the federation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "smh-workshop", "virtual-destinations", "ambient"})
+    void componentsWaitForTheComponentsTheirInputsCameFrom(String stack) {
+        MockStack.Run run = run(stack);
+        lastRun = run;
+        MeshPlan plan = StackFixtures.plan(StackFixtures.meshConfigJson(stack));
+        Map<String, Registered> components = run.resources().stream().filter(r -> r.type().startsWith("meshfed:index:"))
+                .collect(Collectors.toMap(r -> r.type().substring("meshfed:index:".length()) + " " + r.name(), r -> r));
+        String mesh = plan.spec().name();
+        Registered trust = components.get("SharedRootTrust " + mesh + "-trust");
+        Registered federation = components.get("MeshFederation " + mesh + "-federation");
+        for (var cluster : plan.clusters()) {
+            String c = cluster.cluster();
+            assertWaits(trust, components.get("MeshCluster " + c));
+            Registered installation = components.get("IstioInstallation " + c + "-istio");
+            assertWaits(installation, components.get("MeshCluster " + c));
+            assertWaits(installation, trust);
+            Registered gateway = components.get("EastWestGateway " + c + "-eastwest");
+            assertWaits(gateway, installation);
+            assertWaits(federation, gateway);
+        }
+        List<Registered> policies = components.values().stream().filter(r -> r.type().endsWith("Policy")).toList();
+        assertEquals(1 + plan.spec().traffic().size() + plan.spec().failover().size(), policies.size());
+        policies.forEach(policy -> assertWaits(policy, federation));
+    }
+
+    /** A component's dependsOn names the earlier component, or (Pulumi expands components) its children. */
+    private void assertWaits(Registered later, Registered earlier) {
+        Set<String> earlierAndChildren = new HashSet<>(Set.of(earlier.urn()));
+        boolean grew = true;
+        while (grew) {
+            grew = lastRun.resources().stream().filter(r -> earlierAndChildren.contains(r.parent())).map(Registered::urn)
+                    .anyMatch(earlierAndChildren::add);
+        }
+        assertTrue(later.dependencies().stream().anyMatch(earlierAndChildren::contains),
+                later.name() + " (" + later.type() + ") must depend on " + earlier.name() + ": " + later.dependencies());
+    }
+
     private static boolean isOwnGateway(StackFixtures.Placed p, String cluster) {
-        return p.cluster().equals(cluster) && p.stage() == io.meshfed.translate.Stage.GATEWAYS
+        return p.cluster().equals(cluster) && p.stage() == Stage.GATEWAYS
                 && (p.object() == null || p.object().needsGatewayOf().isEmpty());
     }
 

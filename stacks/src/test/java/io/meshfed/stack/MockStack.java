@@ -30,13 +30,18 @@ final class MockStack {
     }
 
     static Run run(String stack, Map<String, String> config, Consumer<Context> program) {
+        return run(stack, config, ECHO, program);
+    }
+
+    /** As {@link #run(String, Map, Consumer)}, with {@code mocks} answering registrations and reads. */
+    static Run run(String stack, Map<String, String> config, Mocks mocks, Consumer<Context> program) {
         List<Registered> resources = Collections.synchronizedList(new ArrayList<>());
         List<RegisterResourceRequest> requests = Collections.synchronizedList(new ArrayList<>());
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName("meshfed").stackName(stack).preview(false).build())
-                .mocks(ECHO)
+                .mocks(mocks)
                 .config(config)
-                .monitorDecorator(monitor -> new Recording(resources, requests))
+                .monitorDecorator(monitor -> new Recording(mocks, resources, requests))
                 .build();
         TestResult result = test.runTest(program);
         return new Run(result, List.copyOf(resources), List.copyOf(requests));
@@ -46,8 +51,8 @@ final class MockStack {
         private final List<Registered> resources;
         private final List<RegisterResourceRequest> requests;
 
-        Recording(List<Registered> resources, List<RegisterResourceRequest> requests) {
-            super(ECHO, PulumiTestInternal.mockLog());
+        Recording(Mocks mocks, List<Registered> resources, List<RegisterResourceRequest> requests) {
+            super(mocks, PulumiTestInternal.mockLog());
             this.resources = resources;
             this.requests = requests;
         }

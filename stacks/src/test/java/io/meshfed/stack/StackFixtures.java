@@ -65,12 +65,13 @@ final class StackFixtures {
     static Map<String, Placed> placement(MeshPlan plan) {
         Map<String, Placed> out = new LinkedHashMap<>();
         plan.clusters().forEach(c -> {
-            c.objects().forEach(o -> out.put(c.cluster() + "/" + o.key(), new Placed(c.cluster(), o.stage(), o)));
-            c.releases().forEach(r -> out.put(c.cluster() + "/helm/" + r.name(), new Placed(c.cluster(), r.stage(), null)));
+            c.objects().forEach(o -> out.put(c.cluster() + "/" + o.key(), new Placed(c.cluster(), o.stage(), o, null)));
+            c.releases().forEach(r -> out.put(c.cluster() + "/helm/" + r.name(), new Placed(c.cluster(), r.stage(), null, r.namespace())));
         });
         return out;
     }
 
-    record Placed(String cluster, Stage stage, MeshObject object) {
+    /** Where a resource of the plan belongs; {@code object} is null for Helm releases, which have a namespace instead. */
+    record Placed(String cluster, Stage stage, MeshObject object, String releaseNamespace) {
     }
 }

@@ -16,9 +16,8 @@ import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
- * Registers plan entries as children of one component of one cluster. The provider is given
- * explicitly only where the component owns it (MeshCluster); elsewhere it is inherited from the
- * component's {@code providers}.
+ * Registers plan entries as children of one component, in one cluster, through that cluster's
+ * Kubernetes provider (given explicitly: a component may act in several clusters).
  */
 public final class Children {
 
@@ -34,6 +33,12 @@ public final class Children {
 
     /** Helm releases in plan order, each waiting for the one before it (base → istiod → …). */
     public List<Release> releases(List<HelmRelease> releases, Output<List<Resource>> dependsOn) {
+        return releases(releases, dependsOn, r -> Output.of(PulumiValues.mapOf(r.values())));
+    }
+
+    /** As {@link #releases(List, Output)}, with each release's values from {@code values}. */
+    public List<Release> releases(List<HelmRelease> releases, Output<List<Resource>> dependsOn,
+                                  java.util.function.Function<HelmRelease, Output<Map<String, Object>>> values) {
         List<Release> out = new ArrayList<>();
         for (HelmRelease r : releases) {
             Output<List<Resource>> deps = out.isEmpty() ? dependsOn : Dependencies.plus(dependsOn, List.of(out.get(out.size() - 1)));
@@ -43,7 +48,7 @@ public final class Children {
                     .chart(r.chart())
                     .version(r.version())
                     .repositoryOpts(RepositoryOptsArgs.builder().repo(r.repository()).build())
-                    .values(PulumiValues.mapOf(r.values()))
+                    .values(values.apply(r))
                     .build(), options(deps)));
         }
         return out;
@@ -63,9 +68,22 @@ public final class Children {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /** A Secret whose {@code stringData} is only known as an output (it is registered as a Pulumi secret). */
+    public KubernetesObject secret(MeshObject o, Output<List<Resource>> dependsOn, Output<Map<String, String>> stringData) {
+        return register(o, serialized(o), dependsOn, null, stringData);
+    }
+
     private KubernetesObject object(MeshObject o, Output<List<Resource>> dependsOn, @Nullable Output<Map<String, String>> addresses) {
-        Map<String, Object> serialized = Yaml.serialization().convertValue(o.object(), Map.class);
+        return register(o, serialized(o), dependsOn, addresses, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> serialized(MeshObject o) {
+        return Yaml.serialization().convertValue(o.object(), Map.class);
+    }
+
+    private KubernetesObject register(MeshObject o, Map<String, Object> serialized, Output<List<Resource>> dependsOn,
+                                      @Nullable Output<Map<String, String>> addresses, @Nullable Output<Map<String, String>> stringData) {
         CustomResourceOptions.Builder options = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
         if (provider != null) {
             options.provider(provider);
@@ -79,7 +97,7 @@ public final class Children {
             options.retainOnDelete(true);
         }
         return new KubernetesObject(cluster + "/" + o.key(), o.object().getApiVersion(), o.kind(),
-                KubernetesObjectArgs.of(serialized, addresses), options.build());
+                KubernetesObjectArgs.of(serialized, addresses, stringData), options.build());
     }
 
     private CustomResourceOptions options(Output<List<Resource>> dependsOn) {

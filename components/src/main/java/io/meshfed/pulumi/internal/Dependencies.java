@@ -20,6 +20,18 @@ public final class Dependencies {
         return options.getDependsOn();
     }
 
+    /**
+     * {@code options} with {@code upstream} added to its dependsOn: a component waits for the
+     * components its inputs came from, so the order is visible in the resource graph.
+     */
+    public static ComponentResourceOptions after(@Nullable ComponentResourceOptions options, List<? extends Resource> upstream) {
+        ComponentResourceOptions base = options == null ? ComponentResourceOptions.Empty : options;
+        if (upstream.isEmpty()) {
+            return base;
+        }
+        return ComponentResourceOptions.merge(base, ComponentResourceOptions.builder().dependsOn(List.copyOf(upstream)).build());
+    }
+
     public static Output<List<Resource>> plus(Output<List<Resource>> base, List<? extends Resource> extra) {
         List<Resource> copy = List.copyOf(extra);
         return base.applyValue(list -> {

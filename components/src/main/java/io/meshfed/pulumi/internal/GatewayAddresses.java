@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerStatus;
 import com.pulumi.kubernetes.core.v1.outputs.ServiceStatus;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import io.meshfed.translate.GatewayAddressPlaceholder;
 import java.util.ArrayList;
@@ -29,10 +30,11 @@ public final class GatewayAddresses {
      * {@code chart} is deployed. The id derives from the chart's status, an output only known after
      * install, so a preview does not try to read a Service that does not exist yet.
      */
-    public static Output<String> ofService(Resource parent, String cluster, String namespace, String service, Release chart) {
+    public static Output<String> ofService(Resource parent, ProviderResource provider, String cluster, String namespace, String service,
+                                          Release chart) {
         Output<String> id = chart.status().applyValue(status -> namespace + "/" + service);
         Service read = Service.get(cluster + "/eastwest-service", id,
-                CustomResourceOptions.builder().parent(parent).dependsOn(chart).build());
+                CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(chart).build());
         String where = cluster + ": Service " + namespace + "/" + service;
         return read.status().applyValue(status -> status
                 .flatMap(ServiceStatus::loadBalancer)

@@ -42,8 +42,14 @@ public final class KubernetesObjectArgs extends ResourceArgs {
     }
 
     /** As {@link #of(Map)}, with gateway address placeholders in the spec replaced by {@code addresses}. */
-    @SuppressWarnings("unchecked")
     public static KubernetesObjectArgs of(Map<String, Object> object, @Nullable Output<Map<String, String>> addresses) {
+        return of(object, addresses, null);
+    }
+
+    /** As {@link #of(Map, Output)}, with the Secret contents from {@code stringData} when given (a Pulumi secret either way). */
+    @SuppressWarnings("unchecked")
+    public static KubernetesObjectArgs of(Map<String, Object> object, @Nullable Output<Map<String, String>> addresses,
+                                          @Nullable Output<Map<String, String>> stringData) {
         for (String key : object.keySet()) {
             if (!FIELDS.contains(key)) {
                 throw new IllegalArgumentException("unsupported top-level field '" + key + "' in " + object.get("kind"));
@@ -61,7 +67,9 @@ public final class KubernetesObjectArgs extends ResourceArgs {
         if (object.containsKey("type")) {
             args.type = Output.of((String) object.get("type"));
         }
-        if (object.containsKey("stringData")) {
+        if (stringData != null) {
+            args.stringData = stringData.asSecret();
+        } else if (object.containsKey("stringData")) {
             args.stringData = Output.ofSecret((Map<String, String>) object.get("stringData"));
         }
         return args;

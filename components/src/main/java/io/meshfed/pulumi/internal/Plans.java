@@ -17,10 +17,10 @@ import java.util.function.Function;
  */
 public final class Plans {
 
-    private record Key(String spec, Function<MeshSpec, TrustSource> trust) {
+    private record Key(Object spec, Object trust) {
     }
 
-    private static final int CAPACITY = 8;
+    private static final int CAPACITY = 32;
     private static final Map<Key, MeshPlan> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, MeshPlan> eldest) {
@@ -51,5 +51,24 @@ public final class Plans {
 
     public static ClusterPlan cluster(String specText, String cluster) {
         return mesh(specText).cluster(cluster);
+    }
+
+    /**
+     * The translation of a (valid) spec a typed component assembled, with the trust source it has:
+     * components built from the same references share one translation.
+     */
+    public static MeshPlan translate(MeshSpec spec, TrustSource trust) {
+        Key key = new Key(spec, trust);
+        synchronized (CACHE) {
+            MeshPlan cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MeshPlan plan = Translator.translate(spec, trust);
+        synchronized (CACHE) {
+            CACHE.put(key, plan);
+        }
+        return plan;
     }
 }
