@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
-import io.meshfed.spec.ClusterSpec;
 import io.meshfed.spec.ExportSpec;
 import io.meshfed.spec.NamespaceRef;
 import io.meshfed.spec.ServiceSpec;
@@ -119,31 +118,7 @@ final class AmbientPeering {
     }
 
     private List<WorkloadEntry> workloadEntries(ServiceSpec remote, Parent parent) {
-        ClusterSpec c = ctx.cluster(remote.cluster());
-        List<String> versions = remote.versions().isEmpty() ? java.util.Collections.singletonList(null) : remote.versions();
-        List<WorkloadEntry> entries = new ArrayList<>();
-        for (String version : versions) {
-            Map<String, String> labels = new TreeMap<>(remote.selector());
-            labels.put(Context.BACKING_CLUSTER_LABEL, remote.cluster());
-            if (version != null) {
-                labels.put("version", version);
-            }
-            Map<String, Long> ports = new LinkedHashMap<>();
-            remote.ports().forEach(p -> ports.put(p.effectiveName(), (long) p.number()));
-            String name = version == null ? Names.of(remote.name(), remote.cluster()) : Names.of(remote.name(), remote.cluster(), version);
-            entries.add(new WorkloadEntryBuilder()
-                    .withMetadata(ctx.meta(name, remote.namespace(), parent))
-                    .withNewSpec()
-                    .withAddress(ctx.gatewayAddress(remote.cluster()))
-                    .withLabels(labels)
-                    .withPorts(ports)
-                    .withLocality(c.locality().istioLocality().isEmpty() ? null : c.locality().istioLocality())
-                    .withNetwork(c.effectiveNetwork())
-                    .withServiceAccount(remote.effectiveServiceAccount())
-                    .endSpec()
-                    .build());
-        }
-        return entries;
+        return FederationTranslation.remoteWorkloadEntries(ctx, remote, parent, p -> p.number(), true);
     }
 
     private io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway waypointGateway(String ns, Parent parent) {

@@ -116,6 +116,15 @@ final class FederationTranslation {
     }
 
     private List<WorkloadEntry> workloadEntries(ServiceSpec remote, Parent parent) {
+        return remoteWorkloadEntries(ctx, remote, parent, p -> ctx.remotePort(), ctx.spec.ambient());
+    }
+
+    /**
+     * One WorkloadEntry per version of a remote service, at its cluster's east-west gateway, labelled
+     * with the backing cluster; {@code withNetwork}: on the remote cluster's network.
+     */
+    static List<WorkloadEntry> remoteWorkloadEntries(Context ctx, ServiceSpec remote, Parent parent,
+            java.util.function.ToLongFunction<io.meshfed.spec.PortSpec> port, boolean withNetwork) {
         ClusterSpec c = ctx.cluster(remote.cluster());
         List<String> versions = remote.versions().isEmpty() ? java.util.Collections.singletonList(null) : remote.versions();
         List<WorkloadEntry> entries = new ArrayList<>();
@@ -126,7 +135,7 @@ final class FederationTranslation {
                 labels.put("version", version);
             }
             Map<String, Long> ports = new LinkedHashMap<>();
-            remote.ports().forEach(p -> ports.put(p.effectiveName(), (long) ctx.remotePort()));
+            remote.ports().forEach(p -> ports.put(p.effectiveName(), port.applyAsLong(p)));
             String name = version == null ? Names.of(remote.name(), remote.cluster()) : Names.of(remote.name(), remote.cluster(), version);
             entries.add(new WorkloadEntryBuilder()
                     .withMetadata(ctx.meta(name, remote.namespace(), parent))
@@ -135,7 +144,7 @@ final class FederationTranslation {
                     .withLabels(labels)
                     .withPorts(ports)
                     .withLocality(c.locality().istioLocality().isEmpty() ? null : c.locality().istioLocality())
-                    .withNetwork(ctx.spec.ambient() ? c.effectiveNetwork() : null)
+                    .withNetwork(withNetwork ? c.effectiveNetwork() : null)
                     .withServiceAccount(remote.effectiveServiceAccount())
                     .endSpec()
                     .build());

@@ -1,11 +1,11 @@
 package io.meshfed.judge.ambient;
 
+import io.meshfed.judge.istio.ClientPorts;
+
 import io.meshfed.judge.HttpRequest;
 import io.meshfed.judge.istio.IstioOracle;
 import io.meshfed.judge.istio.SamplePod;
 import io.meshfed.spec.ClusterSpec;
-import io.meshfed.spec.PortSpec;
-import io.meshfed.spec.ServiceSpec;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.verify.Workload;
 import java.util.HashSet;
@@ -112,16 +112,10 @@ public final class AmbientJudge {
     }
 
     public int port(String fqdn) {
-        String[] labels = fqdn.split("\\.");
-        if (labels.length < 2) {
-            throw new IllegalArgumentException("not a full host name: " + fqdn);
-        }
-        return port(labels[0], labels[1]);
+        return ClientPorts.of(plan.spec(), fqdn);
     }
 
     private int port(String service, String namespace) {
-        return plan.spec().services().stream().filter(s -> s.name().equals(service) && s.namespace().equals(namespace))
-                .map(ServiceSpec::ports).filter(p -> !p.isEmpty()).map(p -> p.get(0)).map(PortSpec::number).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the inventory declares no port for " + service + "." + namespace));
+        return ClientPorts.of(plan.spec(), service, namespace);
     }
 }

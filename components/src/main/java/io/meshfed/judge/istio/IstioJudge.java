@@ -22,8 +22,6 @@ import io.meshfed.judge.RbacDecision;
 import io.meshfed.judge.RbacRequest;
 import io.meshfed.judge.RouteDecision;
 import io.meshfed.judge.UpstreamTls;
-import io.meshfed.spec.PortSpec;
-import io.meshfed.spec.ServiceSpec;
 import io.meshfed.translate.MeshPlan;
 import io.meshfed.verify.Workload;
 import java.io.IOException;
@@ -153,17 +151,11 @@ public final class IstioJudge {
     }
 
     public int port(String fqdn) {
-        String[] labels = fqdn.split("\\.");
-        if (labels.length < 2) {
-            throw new IllegalArgumentException("not a full host name: " + fqdn);
-        }
-        return port(labels[0], labels[1]);
+        return ClientPorts.of(plan.spec(), fqdn);
     }
 
     private int port(String service, String namespace) {
-        return plan.spec().services().stream().filter(s -> s.name().equals(service) && s.namespace().equals(namespace))
-                .map(ServiceSpec::ports).filter(p -> !p.isEmpty()).map(p -> p.get(0)).map(PortSpec::number).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the inventory declares no port for " + service + "." + namespace));
+        return ClientPorts.of(plan.spec(), service, namespace);
     }
 
     private List<Leg> outbound(SamplePod client, String host, int port, HttpRequest request, int depth) {
