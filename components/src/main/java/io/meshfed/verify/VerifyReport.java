@@ -43,14 +43,27 @@ public final class VerifyReport {
                 String caller = line.substring("from ".length(), line.indexOf(": "));
                 String host = line.substring(line.indexOf(": ") + 2, line.indexOf(" via "));
                 Workload from = services(sim).stream().filter(w -> (w.cluster() + "/" + w.namespace()).equals(caller)).findFirst().orElseThrow();
-                Map<String, Double> sums = new java.util.TreeMap<>();
-                sim.route(from, host, Request.get()).percentages().forEach((k, v) -> sums.merge(k.startsWith("-/") ? "failed" : k, v, Double::sum));
-                StringBuilder value = new StringBuilder();
-                sums.forEach((k, v) -> value.append(value.length() == 0 ? "" : " ").append(String.format("%s=%.2f%%", k, v)));
-                rows.put(service + " from " + caller + ": " + host, value.toString());
+                rows.put(service + " from " + caller + ": " + host, routeRow(sim.route(from, host, Request.get()).percentages()));
             }
         });
         return rows;
+    }
+
+    /**
+     * Percentages per {@code cluster/version} with every failure ({@code -/<outcome>}) summed under
+     * "failed", sorted: the judges word their failures differently, so rows compare on this.
+     */
+    public static Map<String, Double> failuresSummed(Map<String, Double> percentages) {
+        Map<String, Double> sums = new java.util.TreeMap<>();
+        percentages.forEach((k, v) -> sums.merge(k.startsWith("-/") ? "failed" : k, v, Double::sum));
+        return sums;
+    }
+
+    /** A route row's value: {@link #failuresSummed} as {@code key=12.34%} separated by spaces. */
+    public static String routeRow(Map<String, Double> percentages) {
+        StringBuilder value = new StringBuilder();
+        failuresSummed(percentages).forEach((k, v) -> value.append(value.length() == 0 ? "" : " ").append(String.format("%s=%.2f%%", k, v)));
+        return value.toString();
     }
 
     /** The matrix as rows keyed like the istio judge's, valued "allowed: …", "denied: …" or "no mTLS: …". */

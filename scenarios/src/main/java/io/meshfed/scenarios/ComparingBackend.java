@@ -113,13 +113,13 @@ public final class ComparingBackend implements Backend {
 
     /** Served shares per cluster/version, failures summed under "failed" (the backends word their reasons differently). */
     private static Map<String, Double> served(SplitAnswer s) {
-        Map<String, Double> out = new java.util.TreeMap<>();
+        Map<String, Double> positive = new java.util.TreeMap<>();
         s.percentages().forEach((k, v) -> {
             if (v > 0) {
-                out.merge(k.startsWith("-/") ? "failed" : k, v, Double::sum);
+                positive.put(k, v);
             }
         });
-        return out;
+        return io.meshfed.verify.VerifyReport.failuresSummed(positive);
     }
 
     @Override

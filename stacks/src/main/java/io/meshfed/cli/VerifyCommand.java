@@ -82,9 +82,10 @@ final class VerifyCommand implements Callable<Integer> {
             writeHtml(plan, List.of(istioAnswers));
             return gate.check(plan, command.commandLine().getErr());
         }
+        JudgeAnswers simulated = JudgeAnswers.simulated(plan);
         List<String> disagreements = new ArrayList<>();
-        compare("route", VerifyReport.routeRows(plan), istio.routes(), disagreements, false);
-        compare("pair", VerifyReport.matrixRows(plan), istio.matrix(), disagreements, true);
+        compare("route", simulated.routes(), istio.routes(), disagreements, false);
+        compare("pair", simulated.matrix(), istio.matrix(), disagreements, true);
         out.println();
         if (disagreements.isEmpty()) {
             out.println("simulated and istio agree on every route and pair");
@@ -93,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
             disagreements.forEach(d -> out.println("  " + d));
         }
         out.flush();
-        writeHtml(plan, List.of(JudgeAnswers.simulated(plan), istioAnswers));
+        writeHtml(plan, List.of(simulated, istioAnswers));
         int gated = gate.check(plan, command.commandLine().getErr());
         return disagreements.isEmpty() ? gated : 1;
     }

@@ -6,6 +6,7 @@ import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.meshfed.judge.HttpRequest;
 import io.meshfed.verify.Inventory;
+import io.meshfed.verify.VerifyReport;
 import io.meshfed.verify.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,18 +15,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code meshfed verify --judge istio}: Istio's validation and analyzer findings per cluster, the
  * route table and the reachability/authorisation matrix, all from Istio's generated Envoy config.
- * {@link #routes()} and {@link #verdicts()} give the same rows keyed for comparison with the
+ * {@link #routes()} and {@link #matrix()} give the same rows keyed for comparison with the
  * simulator's report.
  */
 public final class IstioVerifyReport {
 
     private final IstioAnswers answers;
     private final List<Workload> services;
+    // each is asked by render() and again by callers comparing judges; computed once (the matrix runs handshakes)
+    private List<String> findings;
+    private Map<String, String> routes;
+    private Map<String, String> matrix;
 
     public IstioVerifyReport(IstioAnswers answers) {
         this.answers = answers;
@@ -52,6 +56,13 @@ public final class IstioVerifyReport {
 
     /** One line per validation error/warning and analyzer message, or a line saying there are none. */
     public List<String> findings() {
+        if (findings == null) {
+            findings = computeFindings();
+        }
+        return findings;
+    }
+
+    private List<String> computeFindings() {
         List<String> lines = new ArrayList<>();
         for (IstioOracle.ClusterResult r : answers.judge().results().values()) {
             JsonNode report;
@@ -80,6 +91,13 @@ public final class IstioVerifyReport {
 
     /** {@code "<service.ns> from <cluster>/<ns>: <host>"} → percentages (failures summed as "failed"). */
     public Map<String, String> routes() {
+        if (routes == null) {
+            routes = computeRoutes();
+        }
+        return routes;
+    }
+
+    private Map<String, String> computeRoutes() {
         Map<String, Workload> callers = new LinkedHashMap<>();
         services.forEach(w -> callers.putIfAbsent(w.cluster() + "/" + w.namespace(), w));
         Map<String, String> rows = new LinkedHashMap<>();
@@ -115,16 +133,18 @@ public final class IstioVerifyReport {
     }
 
     private String shares(Workload caller, String host) {
-        Map<String, Double> sums = new TreeMap<>();
-        IstioAnswers.percentages(answers.judge().request(caller, host, HttpRequest.of("GET", host, "/")))
-                .forEach((k, v) -> sums.merge(k.startsWith("-/") ? "failed" : k, v, Double::sum));
-        StringBuilder out = new StringBuilder();
-        sums.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(String.format("%s=%.2f%%", k, v)));
-        return out.toString();
+        return VerifyReport.routeRow(IstioAnswers.percentages(answers.judge().request(caller, host, HttpRequest.of("GET", host, "/"))));
     }
 
     /** {@code "<source> -> <destination>"} → "allowed: …", "denied: …" or "no mTLS: …". */
     public Map<String, String> matrix() {
+        if (matrix == null) {
+            matrix = computeMatrix();
+        }
+        return matrix;
+    }
+
+    private Map<String, String> computeMatrix() {
         Map<String, String> rows = new LinkedHashMap<>();
         for (Workload source : services) {
             for (Workload dest : services) {

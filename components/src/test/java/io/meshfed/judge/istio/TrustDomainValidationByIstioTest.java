@@ -25,7 +25,7 @@ class TrustDomainValidationByIstioTest {
 
     @BeforeAll
     static void judgeBuilt() {
-        Assumptions.assumeTrue(OracleBinary.find() != null || "true".equals(System.getenv("CI")), OracleBinary.unavailableReason());
+        Assumptions.assumeTrue(OracleBinary.skipReason() == null, OracleBinary.skipReason());
     }
 
     private static Workload workload(MeshPlan plan, String cluster, String namespace, String service) {
