@@ -145,7 +145,7 @@ class SchemaTest {
         // what inference alone gives for the overridden points
         assertEquals("string", inferred.path("resources").path("meshfed:index:MeshCluster").path("properties").path("kubernetesProvider").path("type").asText());
         inferred.path("resources").forEach(r -> assertEquals(0, r.path("required").size(), "inference never requires outputs"));
-        assertEquals("/kubernetes/v4.0.0/schema.json#/provider",
+        assertEquals("/kubernetes/v4.25.0/schema.json#/provider",
                 resource("MeshCluster").path("properties").path("kubernetesProvider").path("$ref").asText());
         assertTrue(resource("SharedRootTrust").path("properties").path("cacerts").path("secret").asBoolean());
         assertTrue(resource("MeshCluster").path("inputProperties").path("kubeconfig").path("secret").asBoolean());
@@ -160,7 +160,7 @@ class SchemaTest {
             boolean allowed = switch (e.getKey()) {
                 case "secret" -> e.getValue().asBoolean();
                 case "description" -> true;
-                case "$ref" -> e.getValue().asText().equals("/kubernetes/v4.0.0/schema.json#/provider");
+                case "$ref" -> e.getValue().asText().equals("/kubernetes/v4.25.0/schema.json#/provider");
                 default -> false;
             };
             if (!allowed) {

@@ -4,7 +4,7 @@ import io.meshfed.scenarios.real.RealBackends;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Backend names and availability: {@code simulated}, {@code istio}, {@code simulated+istio}, {@code k3s}, {@code kind}, {@code kubeconfig}. */
+/** Backend names and availability: {@code simulated}, {@code istio}, {@code simulated+istio}, {@code control-plane}, {@code k3s}, {@code kind}, {@code kubeconfig}. */
 public final class Backends {
 
     private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
@@ -23,8 +23,14 @@ public final class Backends {
                 return reason == null ? "" : "backend " + n + " skipped: " + reason;
             }).isEmpty() ? null : REASONS.get(name);
         }
+        if (name.equals("control-plane")) {
+            return REASONS.computeIfAbsent(name, n -> {
+                String reason = new io.meshfed.scenarios.controlplane.ControlPlaneBackend().unavailableReason();
+                return reason == null ? "" : "backend " + n + " skipped: " + reason;
+            }).isEmpty() ? null : REASONS.get(name);
+        }
         if (!RealBackends.NAMES.contains(name)) {
-            return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, istio, simulated+istio, " + String.join(", ", RealBackends.NAMES);
+            return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, istio, simulated+istio, control-plane, " + String.join(", ", RealBackends.NAMES);
         }
         return REASONS.computeIfAbsent(name, n -> {
             String reason = RealBackends.unavailableReason(n);
@@ -37,6 +43,7 @@ public final class Backends {
             case "simulated" -> new SimulatedBackend();
             case "istio" -> new IstioBackend();
             case "simulated+istio" -> new ComparingBackend(new SimulatedBackend(), new IstioBackend());
+            case "control-plane" -> new io.meshfed.scenarios.controlplane.ControlPlaneBackend();
             default -> RealBackends.create(name);
         };
     }

@@ -24,7 +24,7 @@ import org.opentest4j.TestAbortedException;
  * {@code cacerts}: the chains are checked and the mTLS handshake runs for real, with what the
  * generated TLS contexts accept.
  */
-public final class IstioBackend implements Backend {
+public class IstioBackend implements Backend {
 
     private MeshPlan plan;
     private IstioJudge judge;
@@ -52,16 +52,26 @@ public final class IstioBackend implements Backend {
 
     @Override
     public void deploy(MeshSpec spec, boolean separateRoots) {
-        plan = edit.apply(Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec)));
         judge = null;
         ambient = null;
+        plan = edit.apply(translate(spec, separateRoots));
         if (spec.istio().ambient()) {
             ambient = new AmbientIstioAnswers(plan, AmbientJudge.of(plan));
             return;
         }
-        judge = IstioJudge.of(plan);
+        judge = judge(plan);
         answers = new IstioAnswers(judge);
         names = new MeshSimulator(plan);
+    }
+
+    /** The plan this backend judges: the translation, with the simulator's certificates. */
+    protected MeshPlan translate(MeshSpec spec, boolean separateRoots) {
+        return Translator.translate(spec, separateRoots ? SimulatedTrust.separateRoots(spec) : SimulatedTrust.shared(spec));
+    }
+
+    /** Istio's generated Envoy config for the plan: here from the istio-oracle (Istio's control plane as a library). */
+    protected IstioJudge judge(MeshPlan deployed) {
+        return IstioJudge.of(deployed);
     }
 
     private IstioJudge judge() {
@@ -139,7 +149,7 @@ public final class IstioBackend implements Backend {
         if (ambient != null) {
             return ambient.callThrough(source, hops, request);
         }
-        throw new TestAbortedException("backend istio: chained calls are judged for ambient meshes only (a sidecar's Leg does not"
+        throw new TestAbortedException("backend " + name() + ": chained calls are judged for ambient meshes only (a sidecar's Leg does not"
                 + " carry its route timeout yet)");
     }
 

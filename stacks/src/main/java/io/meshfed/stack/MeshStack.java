@@ -3,6 +3,7 @@ package io.meshfed.stack;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
+import io.meshfed.pulumi.DeploymentOptions;
 import io.meshfed.pulumi.Mesh;
 import io.meshfed.pulumi.MeshArgs;
 import io.meshfed.pulumi.TrustSources;
@@ -33,6 +34,20 @@ public final class MeshStack {
     }
 
     /**
+     * {@code meshfed:istioChartsDirectory} (Istio's charts from a local folder, e.g. the ones
+     * {@code ci/build-control-plane.sh} takes from Istio's module) and {@code meshfed:skipAwait}
+     * (clusters without nodes: nothing would become ready); both absent for real clusters.
+     */
+    static DeploymentOptions deploymentOptions(com.pulumi.Config config) {
+        java.nio.file.Path charts = config.get("istioChartsDirectory").map(java.nio.file.Path::of).orElse(null);
+        if (charts != null && !java.nio.file.Files.isDirectory(charts)) {
+            throw new io.meshfed.spec.InvalidSpecException(java.util.List.of(new io.meshfed.spec.Problem("meshfed:istioChartsDirectory",
+                    "no such folder: " + charts)));
+        }
+        return new DeploymentOptions(charts, config.getBoolean("skipAwait").orElse(false));
+    }
+
+    /**
      * The program, with the trust source chosen from the stack's config. The spec is read and
      * validated before any resource is registered, so a bad spec registers nothing.
      */
@@ -40,6 +55,7 @@ public final class MeshStack {
         return ctx -> {
             StackSpec spec = StackSpec.read(ctx.config(StackSpec.NAMESPACE));
             TrustSources.use(trustFromConfig.apply(ctx));
+            DeploymentOptions.use(deploymentOptions(ctx.config(StackSpec.NAMESPACE)));
             MeshPlan plan = Plans.mesh(spec.text());
             Mesh mesh = new Mesh(plan.spec().name(), MeshArgs.builder().spec(spec.text()).build(), null);
             ctx.export("meshName", Output.of(plan.spec().name()));

@@ -138,6 +138,16 @@ public final class OracleWorkspace {
         }
     }
 
+    /**
+     * How the pod's pilot-agent announces it to istiod (name, node type, IP, locality, node metadata),
+     * for any client that asks istiod for the pod's configuration: the oracle, or an xDS client of a real istiod.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> announcement(MeshSpec spec, ClusterPlan plan, SamplePod pod) {
+        Map<String, Object> meshConfig = (Map<String, Object>) istiod(plan).values().getOrDefault("meshConfig", Map.of());
+        return proxy(spec, spec.requireCluster(plan.cluster()), pod, meshConfig);
+    }
+
     /** A proxy as pilot-agent announces it: ISTIO_META_* variables become metadata (pkg/bootstrap/config.go). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> proxy(MeshSpec spec, ClusterSpec c, SamplePod pod, Map<String, Object> meshConfig) {

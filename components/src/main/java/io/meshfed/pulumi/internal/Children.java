@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
+import io.meshfed.pulumi.DeploymentOptions;
 import io.meshfed.render.Yaml;
 import io.meshfed.translate.HelmRelease;
 import io.meshfed.translate.MeshObject;
@@ -42,16 +43,24 @@ public final class Children {
         List<Release> out = new ArrayList<>();
         for (HelmRelease r : releases) {
             Output<List<Resource>> deps = out.isEmpty() ? dependsOn : Dependencies.plus(dependsOn, List.of(out.get(out.size() - 1)));
-            out.add(new Release(cluster + "/helm/" + r.name(), ReleaseArgs.builder()
-                    .name(r.name())
-                    .namespace(r.namespace())
-                    .chart(r.chart())
-                    .version(r.version())
-                    .repositoryOpts(RepositoryOptsArgs.builder().repo(r.repository()).build())
-                    .values(values.apply(r))
-                    .build(), options(deps)));
+            out.add(new Release(cluster + "/helm/" + r.name(), releaseArgs(r).values(values.apply(r)).build(), options(deps)));
         }
         return out;
+    }
+
+    /** From the spec's chart repository, or from the local charts folder of {@link DeploymentOptions}. */
+    private static ReleaseArgs.Builder releaseArgs(HelmRelease r) {
+        DeploymentOptions deployment = DeploymentOptions.current();
+        ReleaseArgs.Builder args = ReleaseArgs.builder().name(r.name()).namespace(r.namespace());
+        if (deployment.chartsDirectory() != null) {
+            args.chart(deployment.chartsDirectory().resolve(r.chart()).toString());
+        } else {
+            args.chart(r.chart()).version(r.version()).repositoryOpts(RepositoryOptsArgs.builder().repo(r.repository()).build());
+        }
+        if (deployment.skipAwait()) {
+            args.skipAwait(true);
+        }
+        return args;
     }
 
     public List<KubernetesObject> objects(List<MeshObject> objects, Output<List<Resource>> dependsOn) {
@@ -79,7 +88,18 @@ public final class Children {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> serialized(MeshObject o) {
-        return Yaml.serialization().convertValue(o.object(), Map.class);
+        Map<String, Object> serialized = Yaml.serialization().convertValue(o.object(), Map.class);
+        if (DeploymentOptions.current().skipAwait()) {
+            Map<String, Object> metadata = new java.util.LinkedHashMap<>((Map<String, Object>) serialized.get("metadata"));
+            Map<String, Object> annotations = metadata.get("annotations") instanceof Map<?, ?> a
+                    ? new java.util.TreeMap<>((Map<String, Object>) a) : new java.util.TreeMap<>();
+            annotations.put(DeploymentOptions.SKIP_AWAIT_ANNOTATION, "true");
+            annotations.put(DeploymentOptions.DELETION_PROPAGATION_ANNOTATION, "background");
+            metadata.put("annotations", annotations);
+            serialized = new java.util.LinkedHashMap<>(serialized);
+            serialized.put("metadata", metadata);
+        }
+        return serialized;
     }
 
     private KubernetesObject register(MeshObject o, Map<String, Object> serialized, Output<List<Resource>> dependsOn,

@@ -1,0 +1,223 @@
+package io.meshfed.scenarios.controlplane;
+
+import io.envoyproxy.envoy.admin.v3.ConfigDump;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.meshfed.judge.istio.IstioJudge;
+import io.meshfed.judge.istio.IstioOracle;
+import io.meshfed.judge.istio.OracleWorkspace;
+import io.meshfed.judge.istio.SampleCluster;
+import io.meshfed.judge.istio.SamplePod;
+import io.meshfed.scenarios.real.StackConfig;
+import io.meshfed.spec.MeshSpec;
+import io.meshfed.spec.SpecLoader;
+import io.meshfed.translate.ClusterPlan;
+import io.meshfed.translate.MeshPlan;
+import io.meshfed.translate.Translator;
+import io.meshfed.trust.MeshTrustSource;
+import io.meshfed.trust.TrustSeed;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The local control planes of one mesh, kept across the scenarios that deploy it: the API servers,
+ * the stack (each deployment is another {@code pulumi up}; the second of an unchanged spec must
+ * change nothing) and one istiod per cluster. A different mesh replaces them. Stopped when the JVM exits.
+ */
+public final class ControlPlaneEnvironment implements AutoCloseable {
+
+    private static ControlPlaneEnvironment shared;
+
+    private final ControlPlaneParts parts;
+    private final Path dir;
+    private LocalControlPlane controlPlane;
+    private InlineStack stack;
+    private final Map<String, LocalIstiod> istiods = new LinkedHashMap<>();
+    private String deployedJson;
+    private Deployment last;
+
+    /** What one deployment did: the deployed plan, {@code pulumi up}'s changes per operation, and whether it was a repeat. */
+    public record Deployment(MeshPlan plan, Map<String, Integer> changes, boolean repeat) {
+
+        /** Resources created, updated, replaced or deleted. */
+        public int changed() {
+            return changes.entrySet().stream().filter(e -> !e.getKey().equals("same")).mapToInt(Map.Entry::getValue).sum();
+        }
+    }
+
+    private ControlPlaneEnvironment(ControlPlaneParts parts, Path dir) {
+        this.parts = parts;
+        this.dir = dir;
+    }
+
+    public static synchronized ControlPlaneEnvironment shared(ControlPlaneParts parts) {
+        if (shared == null) {
+            try {
+                shared = new ControlPlaneEnvironment(parts, Files.createTempDirectory("meshfed-control-plane-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ControlPlaneEnvironment env = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(env::close, "meshfed-control-plane-stop"));
+        }
+        return shared;
+    }
+
+    /** A fresh environment in {@code dir} (tests that destroy what they deploy). */
+    public static ControlPlaneEnvironment create(ControlPlaneParts parts, Path dir) {
+        return new ControlPlaneEnvironment(parts, dir);
+    }
+
+    /** Null when the parts are built and the pulumi on this JVM's PATH is theirs (the Automation API runs "pulumi" from PATH). */
+    public static String unavailableReason(ControlPlaneParts parts) {
+        String missing = parts.missing();
+        if (missing != null) {
+            return missing;
+        }
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(entry.isEmpty() ? "." : entry).resolve("pulumi");
+            if (Files.isExecutable(candidate)) {
+                try {
+                    return Files.isSameFile(candidate, parts.pulumi()) ? null
+                            : "the pulumi on PATH (" + candidate + ") is not the one built in " + parts.bin() + ": put that folder first on PATH";
+                } catch (IOException e) {
+                    return "cannot compare " + candidate + " with " + parts.pulumi() + ": " + e.getMessage();
+                }
+            }
+        }
+        return "no pulumi on PATH: put " + parts.bin() + " first on PATH (the Automation API runs \"pulumi\" from PATH)";
+    }
+
+    public synchronized Deployment deploy(MeshSpec spec) {
+        String seed = seed(spec);
+        if (controlPlane == null || !controlPlane.serves(spec)) {
+            stop();
+            Path run = dir.resolve("run-" + System.nanoTime());
+            controlPlane = LocalControlPlane.start(parts, spec, run);
+            stack = new InlineStack(run.resolve("stack"), parts);
+            deployedJson = null;
+        }
+        String meshJson = StackConfig.meshJson(spec, controlPlane.access(spec));
+        boolean repeat = meshJson.equals(deployedJson);
+        Map<String, Integer> changes = stack.up(stackName(spec), meshJson, seed, parts.charts());
+        deployedJson = meshJson;
+        MeshSpec deployedSpec = SpecLoader.load(meshJson, "stack config meshfed:mesh");
+        MeshPlan plan = Translator.translate(deployedSpec, MeshTrustSource.of(deployedSpec, TrustSeed.fromBase64(seed)));
+        for (ClusterPlan cluster : plan.clusters()) {
+            try (KubernetesClient client = controlPlane.server(cluster.cluster()).client()) {
+                KubeletStandIn.apply(client, SampleCluster.of(deployedSpec, cluster));
+            }
+        }
+        startIstiods(plan);
+        last = new Deployment(plan, Map.copyOf(changes), repeat);
+        if (repeat && last.changed() > 0) {
+            throw new IllegalStateException("a second pulumi up of the unchanged mesh " + spec.name() + " changed resources: " + changes);
+        }
+        return last;
+    }
+
+    /** The last deployment, or null. */
+    public synchronized Deployment lastDeployment() {
+        return last;
+    }
+
+    public synchronized LocalControlPlaneView view() {
+        return new LocalControlPlaneView(controlPlane.kubeconfig(), controlPlane);
+    }
+
+    /** Read access for tests: the kubeconfig and each cluster's admin client. */
+    public record LocalControlPlaneView(Path kubeconfig, LocalControlPlane controlPlane) {
+        public KubernetesClient client(String cluster) {
+            return controlPlane.server(cluster).client();
+        }
+    }
+
+    /** {@code pulumi destroy} of the stack; returns the number of resources deleted. */
+    public synchronized int destroy() {
+        int deleted = stack == null ? 0 : stack.destroy();
+        deployedJson = null;
+        return deleted;
+    }
+
+    private void startIstiods(MeshPlan plan) {
+        for (ClusterPlan cluster : plan.clusters()) {
+            LocalIstiod running = istiods.get(cluster.cluster());
+            if (running != null && running.alive()) {
+                continue;
+            }
+            String namespace = cluster.releases().stream().filter(r -> r.name().startsWith("istiod")).findFirst()
+                    .map(r -> r.namespace()).orElse("istio-system");
+            String context = LocalControlPlane.contextOf(plan.spec().requireCluster(cluster.cluster()));
+            istiods.put(cluster.cluster(), LocalIstiod.start(parts, controlPlane.server(cluster.cluster()), controlPlane.kubeconfig(),
+                    context, namespace, controlPlane.dir().resolve("istiod").resolve(cluster.cluster())));
+        }
+    }
+
+    /** Every Envoy's configuration from its cluster's istiod, judged by the istio backend's evaluator. */
+    public synchronized IstioJudge judge(MeshPlan plan) {
+        Map<String, IstioOracle.ClusterResult> results = new LinkedHashMap<>();
+        Path dumps = controlPlane.dir().resolve("xds-" + System.nanoTime());
+        for (ClusterPlan cluster : plan.clusters()) {
+            SampleCluster sample = SampleCluster.of(plan.spec(), cluster);
+            Path clusterDir = dumps.resolve(cluster.cluster());
+            LocalIstiod istiod = Objects.requireNonNull(istiods.get(cluster.cluster()), "no istiod for " + cluster.cluster());
+            try (XdsClient xds = new XdsClient(istiod.xdsPort())) {
+                Files.createDirectories(clusterDir);
+                for (SamplePod pod : sample.pods()) {
+                    if (!pod.proxy().envoy()) {
+                        continue;
+                    }
+                    ConfigDump dump = xds.fetch(XdsClient.node(OracleWorkspace.announcement(plan.spec(), cluster, pod)));
+                    Files.write(clusterDir.resolve(pod.namespace() + "." + pod.name() + ".pb"), dump.toByteArray());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(e.getMessage() + "\nistiod " + cluster.cluster() + " log:\n" + istiod.tail(), e);
+            }
+            results.put(cluster.cluster(), new IstioOracle.ClusterResult(sample, clusterDir));
+        }
+        return new IstioJudge(plan, results);
+    }
+
+    static String stackName(MeshSpec spec) {
+        return spec.name().replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+
+    /** The trust seed of a mesh, as the real backends derive it (MESHFED_TRUST_SEED overrides). */
+    static String seed(MeshSpec spec) {
+        String configured = System.getenv(TrustSeed.ENVIRONMENT_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(("meshfed-acceptance/" + spec.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stop() {
+        istiods.values().forEach(LocalIstiod::close);
+        istiods.clear();
+        if (controlPlane != null) {
+            controlPlane.close();
+            controlPlane = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+}
