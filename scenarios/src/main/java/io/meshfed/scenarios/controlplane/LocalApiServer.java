@@ -104,6 +104,10 @@ final class LocalApiServer implements AutoCloseable {
         return process.tail();
     }
 
+    boolean alive() {
+        return process.alive();
+    }
+
     @Override
     public void close() {
         process.close();

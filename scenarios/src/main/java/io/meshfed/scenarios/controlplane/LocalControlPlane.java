@@ -48,13 +48,22 @@ final class LocalControlPlane implements AutoCloseable {
         }
         Path kubeconfig = dir.resolve("kubeconfig");
         writeKubeconfig(kubeconfig, spec, servers);
-        return new LocalControlPlane(spec.clusters().stream().map(ClusterSpec::name).toList(), dir, etcd, servers, kubeconfig);
+        return new LocalControlPlane(identities(spec), dir, etcd, servers, kubeconfig);
     }
 
-    /** True when this control plane serves exactly the spec's clusters. */
+    /**
+     * True when this control plane was started for the spec's mesh: same mesh (one stack owns the
+     * clusters' objects), same clusters and kube contexts, every API server still running.
+     */
     boolean serves(MeshSpec spec) {
-        return clusters.equals(spec.clusters().stream().map(ClusterSpec::name).toList())
-                && servers.values().stream().allMatch(s -> s.tail() != null);
+        return clusters.equals(identities(spec)) && servers.values().stream().allMatch(LocalApiServer::alive);
+    }
+
+    private static List<String> identities(MeshSpec spec) {
+        List<String> out = new ArrayList<>();
+        out.add(spec.name());
+        spec.clusters().forEach(c -> out.add(c.name() + "@" + contextOf(c)));
+        return out;
     }
 
     static String contextOf(ClusterSpec c) {

@@ -75,7 +75,8 @@ final class LocalIstiod implements AutoCloseable {
                     "--httpAddr=127.0.0.1:" + http,
                     "--httpsAddr=127.0.0.1:" + LocalProcess.freePort(),
                     "--secureGRPCAddr=127.0.0.1:" + LocalProcess.freePort(),
-                    "--monitoringAddr=127.0.0.1:" + LocalProcess.freePort()));
+                    "--monitoringAddr=127.0.0.1:" + LocalProcess.freePort(),
+                    "--ctrlz_address=127.0.0.1", "--ctrlz_port=" + LocalProcess.freePort()));
             Map<String, String> env = environment(discovery, deployment, namespace);
             env.put("KUBECONFIG", ownKubeconfig.toString());
             LocalProcess process = LocalProcess.start("istiod-" + server.cluster(), command, env, dir);

@@ -81,8 +81,38 @@ class ControlPlaneStackTest {
         assertEquals(0, second.changed(), "second pulumi up: " + second.changes());
     }
 
+    /**
+     * Server-side validation is the API server's: a DestinationRule breaking a CEL rule of Istio's CRD
+     * (loadBalancer.warmupDurationSecs: "must be a valid duration greater than 1ms", base chart
+     * crd-all.gen.yaml) is refused, and pulumi up reports the API server's message.
+     */
     @Test
     @Order(3)
+    void anInvalidObjectIsRefusedWithTheApiServersMessage(@TempDir Path dir) throws Exception {
+        String kubeconfig = Files.readString(environment.view().kubeconfig());
+        java.util.function.Consumer<com.pulumi.Context> program = ctx -> {
+            var provider = new com.pulumi.kubernetes.Provider("east", com.pulumi.kubernetes.ProviderArgs.builder()
+                    .kubeconfig(kubeconfig).context("kind-east").build());
+            new io.meshfed.pulumi.internal.KubernetesObject("refused", "networking.istio.io/v1", "DestinationRule",
+                    io.meshfed.pulumi.internal.KubernetesObjectArgs.of(java.util.Map.of(
+                            "apiVersion", "networking.istio.io/v1", "kind", "DestinationRule",
+                            "metadata", java.util.Map.of("name", "too-short-warmup", "namespace", "httpbin"),
+                            "spec", java.util.Map.of("host", "httpbin", "trafficPolicy", java.util.Map.of("loadBalancer",
+                                    java.util.Map.of("simple", "ROUND_ROBIN", "warmupDurationSecs", "0.5ms"))))),
+                    com.pulumi.resources.CustomResourceOptions.builder().provider(provider).build());
+        };
+        var options = com.pulumi.automation.LocalWorkspaceOptions.builder().workDir(dir)
+                .environmentVariables(new InlineStack(dir, ControlPlaneParts.locate()).environment()).build();
+        Files.createDirectories(dir.resolve("state"));
+        var stack = com.pulumi.automation.LocalWorkspace.createOrSelectStack("meshfed-refusal", "refused", program, options);
+        var refusal = org.junit.jupiter.api.Assertions.assertThrows(com.pulumi.automation.AutomationException.class,
+                () -> stack.up(com.pulumi.automation.UpOptions.builder().build()));
+        assertTrue(refusal.getMessage().contains("must be a valid duration greater than 1ms"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("DestinationRule"), refusal.getMessage());
+    }
+
+    @Test
+    @Order(4)
     void discoverReadsTheMeshBack(@TempDir Path out) throws Exception {
         Path draft = out.resolve("discovered.yaml");
         int exit = MeshfedMain.run("discover", "--kubeconfig", environment.view().kubeconfig().toString(),
@@ -96,7 +126,7 @@ class ControlPlaneStackTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void destroyRemovesMeshfedsObjectsAndKeepsNamespaces() {
         int deleted = environment.destroy();
         assertTrue(deleted > 0, "pulumi destroy deleted nothing");
