@@ -46,6 +46,11 @@ public final class ControlPlaneBackend extends IstioBackend {
     }
 
     @Override
+    public java.util.List<Attachment> diagnostics() {
+        return ControlPlaneEnvironment.shared(parts).diagnostics();
+    }
+
+    @Override
     protected IstioJudge judge(MeshPlan deployed) {
         return ControlPlaneEnvironment.shared(parts).judge(deployed);
     }

@@ -189,6 +189,35 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
         return new IstioJudge(plan, results);
     }
 
+    /**
+     * A certificate for the workload identity, issued by the cluster's running istiod (its CA signs with
+     * the intermediate from the {@code cacerts} Secret {@code pulumi up} wrote); it trusts that istiod's roots.
+     */
+    public synchronized io.meshfed.trust.WorkloadCertificate workloadCertificate(String cluster, String namespace, String serviceAccount) {
+        LocalIstiod istiod = Objects.requireNonNull(istiods.get(cluster), "no istiod for " + cluster);
+        String trustDomain = last.plan().spec().requireCluster(cluster).effectiveTrustDomain();
+        String spiffeId = "spiffe://" + trustDomain + "/ns/" + namespace + "/sa/" + serviceAccount;
+        try (KubernetesClient client = controlPlane.server(cluster).client()) {
+            List<java.security.cert.X509Certificate> roots = io.meshfed.trust.Certificates.parsePem(Files.readString(istiod.rootCertificates()));
+            return IstiodCertificateClient.request(istiod.securePort(), istiod.rootCertificates(), client, namespace, serviceAccount,
+                    spiffeId, roots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For a failed scenario's report: the tails of istiod's and the API servers' logs. */
+    public synchronized List<io.meshfed.scenarios.Backend.Attachment> diagnostics() {
+        List<io.meshfed.scenarios.Backend.Attachment> out = new java.util.ArrayList<>();
+        istiods.values().forEach(i -> out.add(new io.meshfed.scenarios.Backend.Attachment("istiod " + i.cluster() + " (log tail)",
+                "text/plain", i.tail().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        if (controlPlane != null) {
+            controlPlane.tails().forEach((cluster, tail) -> out.add(new io.meshfed.scenarios.Backend.Attachment(
+                    "kube-apiserver " + cluster + " (log tail)", "text/plain", tail.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        return out;
+    }
+
     static String stackName(MeshSpec spec) {
         return spec.name().replaceAll("[^A-Za-z0-9_.-]", "-");
     }

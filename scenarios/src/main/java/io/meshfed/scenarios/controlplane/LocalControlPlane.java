@@ -86,6 +86,12 @@ final class LocalControlPlane implements AutoCloseable {
         return s;
     }
 
+    Map<String, String> tails() {
+        Map<String, String> out = new LinkedHashMap<>();
+        servers.forEach((cluster, server) -> out.put(cluster, server.tail()));
+        return out;
+    }
+
     Path kubeconfig() {
         return kubeconfig;
     }

@@ -36,12 +36,16 @@ final class LocalIstiod implements AutoCloseable {
     private final String cluster;
     private final int xdsPort;
     private final int httpPort;
+    private final int securePort;
+    private final Path dir;
     private final LocalProcess process;
 
-    private LocalIstiod(String cluster, int xdsPort, int httpPort, LocalProcess process) {
+    private LocalIstiod(String cluster, int xdsPort, int httpPort, int securePort, Path dir, LocalProcess process) {
         this.cluster = cluster;
         this.xdsPort = xdsPort;
         this.httpPort = httpPort;
+        this.securePort = securePort;
+        this.dir = dir;
         this.process = process;
     }
 
@@ -65,6 +69,7 @@ final class LocalIstiod implements AutoCloseable {
 
             int xds = LocalProcess.freePort();
             int http = LocalProcess.freePort();
+            int secure = LocalProcess.freePort();
             List<String> command = new ArrayList<>();
             command.add(parts.istiod().toString());
             command.addAll(discovery.getArgs() == null ? List.of("discovery") : discovery.getArgs());
@@ -74,13 +79,13 @@ final class LocalIstiod implements AutoCloseable {
                     "--grpcAddr=127.0.0.1:" + xds,
                     "--httpAddr=127.0.0.1:" + http,
                     "--httpsAddr=127.0.0.1:" + LocalProcess.freePort(),
-                    "--secureGRPCAddr=127.0.0.1:" + LocalProcess.freePort(),
+                    "--secureGRPCAddr=127.0.0.1:" + secure,
                     "--monitoringAddr=127.0.0.1:" + LocalProcess.freePort(),
                     "--ctrlz_address=127.0.0.1", "--ctrlz_port=" + LocalProcess.freePort()));
             Map<String, String> env = environment(discovery, deployment, namespace);
             env.put("KUBECONFIG", ownKubeconfig.toString());
             LocalProcess process = LocalProcess.start("istiod-" + server.cluster(), command, env, dir);
-            LocalIstiod istiod = new LocalIstiod(server.cluster(), xds, http, process);
+            LocalIstiod istiod = new LocalIstiod(server.cluster(), xds, http, secure, dir, process);
             process.awaitReady(istiod::ready, Duration.ofSeconds(120));
             return istiod;
         } catch (IOException e) {
@@ -163,6 +168,16 @@ final class LocalIstiod implements AutoCloseable {
 
     int xdsPort() {
         return xdsPort;
+    }
+
+    /** istiod's TLS gRPC port (15012 in a pod): its CA and xDS over mTLS. */
+    int securePort() {
+        return securePort;
+    }
+
+    /** The root certificates istiod was given ({@code cacerts}' root-cert.pem, as the pod mounts it). */
+    Path rootCertificates() {
+        return dir.resolve("etc/cacerts/root-cert.pem");
     }
 
     boolean alive() {

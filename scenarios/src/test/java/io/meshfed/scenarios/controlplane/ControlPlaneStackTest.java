@@ -82,12 +82,36 @@ class ControlPlaneStackTest {
     }
 
     /**
+     * istiod's CA signs with the intermediate meshfed generated: certificates requested from the
+     * running istiod of each cluster (CSR + service-account token, as pilot-agent does) are issued by
+     * that cluster's {@code ca-cert.pem} of the plan, carry the workload's SPIFFE ID, and complete a
+     * cross-cluster mTLS handshake in which each side accepts the other's identity.
+     */
+    @Test
+    @Order(3)
+    void istiodSignsWorkloadCertificatesWithThePluggedInIntermediate() throws Exception {
+        var sleep = environment.workloadCertificate("east", "sleep", "sleep");
+        var httpbin = environment.workloadCertificate("west", "httpbin", "httpbin");
+        for (var issued : java.util.List.of(java.util.Map.entry("east", sleep), java.util.Map.entry("west", httpbin))) {
+            var intermediate = io.meshfed.trust.Certificates.parsePem(renderedCaCert(issued.getKey())).get(0);
+            issued.getValue().certificate().verify(intermediate.getPublicKey());
+            assertEquals(intermediate.getSubjectX500Principal(), issued.getValue().certificate().getIssuerX500Principal());
+            assertTrue(issued.getValue().certificate().getSubjectAlternativeNames().stream()
+                    .anyMatch(san -> san.get(1).equals(issued.getValue().spiffeId())), issued.getValue().toString());
+        }
+        var handshake = io.meshfed.trust.MtlsHandshake.run(sleep, java.util.Set.of(httpbin.spiffeId()), httpbin, java.util.Set.of(sleep.spiffeId()));
+        assertTrue(handshake.succeeded(), handshake.toString());
+        assertEquals(sleep.spiffeId(), handshake.serverSawPeer());
+        assertEquals(httpbin.spiffeId(), handshake.clientSawPeer());
+    }
+
+    /**
      * Server-side validation is the API server's: a DestinationRule breaking a CEL rule of Istio's CRD
      * (loadBalancer.warmupDurationSecs: "must be a valid duration greater than 1ms", base chart
      * crd-all.gen.yaml) is refused, and pulumi up reports the API server's message.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void anInvalidObjectIsRefusedWithTheApiServersMessage(@TempDir Path dir) throws Exception {
         String kubeconfig = Files.readString(environment.view().kubeconfig());
         java.util.function.Consumer<com.pulumi.Context> program = ctx -> {
@@ -112,7 +136,7 @@ class ControlPlaneStackTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void discoverReadsTheMeshBack(@TempDir Path out) throws Exception {
         Path draft = out.resolve("discovered.yaml");
         int exit = MeshfedMain.run("discover", "--kubeconfig", environment.view().kubeconfig().toString(),
@@ -126,7 +150,7 @@ class ControlPlaneStackTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void destroyRemovesMeshfedsObjectsAndKeepsNamespaces() {
         int deleted = environment.destroy();
         assertTrue(deleted > 0, "pulumi destroy deleted nothing");
@@ -141,6 +165,13 @@ class ControlPlaneStackTest {
                 }
             }
         }
+    }
+
+    /** ca-cert.pem of the cluster's rendered istio-system/cacerts Secret: the intermediate meshfed generated. */
+    private static String renderedCaCert(String cluster) {
+        return first.plan().cluster(cluster).ofType(io.fabric8.kubernetes.api.model.Secret.class).stream()
+                .filter(x -> x.getMetadata().getName().equals("cacerts")).findFirst().orElseThrow()
+                .getStringData().get("ca-cert.pem");
     }
 
     private static GenericKubernetesResource live(KubernetesClient client, MeshObject o) {
