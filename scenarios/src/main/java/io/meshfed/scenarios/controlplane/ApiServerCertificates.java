@@ -70,7 +70,8 @@ record ApiServerCertificates(Path caCert, Path servingCert, Path servingKey, Pat
         }
     }
 
-    private static KeyPair ecKeys() throws GeneralSecurityException {
+    /** A P-256 key pair. */
+    static KeyPair ecKeys() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();

@@ -24,9 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +77,7 @@ final class IstiodCertificateClient {
         String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(tokenRequest)
                 .getStatus().getToken();
         try {
-            KeyPair keys = ecKeys();
+            KeyPair keys = ApiServerCertificates.ecKeys();
             String csr = csr(keys, spiffeId);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", securePort)
                     .sslContext(GrpcSslContexts.forClient().trustManager(rootCertPem.toFile()).build())
@@ -110,12 +108,6 @@ final class IstiodCertificateClient {
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot build the CSR for " + spiffeId, e);
         }
-    }
-
-    private static KeyPair ecKeys() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
     }
 
     private static String csr(KeyPair keys, String spiffeId) throws IOException, org.bouncycastle.operator.OperatorCreationException {

@@ -139,9 +139,21 @@ class ControlPlaneStackTest {
     @Order(5)
     void discoverReadsTheMeshBack(@TempDir Path out) throws Exception {
         Path draft = out.resolve("discovered.yaml");
-        int exit = MeshfedMain.run("discover", "--kubeconfig", environment.view().kubeconfig().toString(),
-                "--context", "kind-east", "--context", "kind-west", "--spec-out", draft.toString());
-        assertEquals(0, exit, "meshfed discover exit code");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit = MeshfedMain.run("discover", "--kubeconfig", environment.view().kubeconfig().toString(),
+                    "--context", "kind-east", "--context", "kind-west", "--spec-out", draft.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String report = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, exit, "meshfed discover exit code:\n" + report);
+        String root = first.plan().rootFingerprintSha256().replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        assertEquals(2, report.split("root of trust: sha256 " + root, -1).length - 1,
+                "both clusters' root of trust is the stack's root " + root + ":\n" + report);
         String text = Files.readString(draft);
         assertTrue(text.contains("httpbin") && text.contains("sleep"), "discovered services:\n" + text);
         assertEquals(0, MeshfedMain.run("validate", "-f", draft.toString()), "meshfed validate of the discovered draft:\n" + text);
