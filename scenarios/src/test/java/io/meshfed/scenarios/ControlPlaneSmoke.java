@@ -9,13 +9,15 @@ import org.junit.platform.suite.api.SelectFile;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The feature CI runs on the control-plane backend in {@code mvn verify}: features/local.feature
+ * The features CI runs on the control-plane backend in {@code mvn verify}: the example stacks
+ * {@code local} and {@code smh-workshop} (features/local.feature, features/smh-workshop.feature)
  * (surefire execution {@code acceptance-control-plane}; {@code -Dmeshfed.controlPlaneSuite=AcceptanceTest}
  * runs every feature there). Not named *Test, so the default execution leaves it alone.
  */
 @Suite
 @IncludeEngines("cucumber")
 @SelectFile("../features/local.feature")
+@SelectFile("../features/smh-workshop.feature")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.meshfed.scenarios")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
         value = "pretty, summary, html:target/cucumber-report-control-plane.html, json:target/cucumber-report-control-plane.json,"
