@@ -9,10 +9,35 @@ import (
 	"istio.io/istio/pkg/config/analysis/local"
 	"istio.io/istio/pkg/config/mesh"
 	"istio.io/istio/pkg/config/resource"
+	"istio.io/istio/pkg/config/validation/agent"
 )
 
 func meshConfig(yaml string) (*meshconfig.MeshConfig, error) {
 	return mesh.ApplyMeshConfigDefaults(yaml)
+}
+
+// meshConfigIssues are what istiod's mesh validation says of the effective mesh config: istiod
+// runs agent.ValidateMeshConfig on it and logs the warnings ("warnings occurred during mesh
+// validation", pkg/config/mesh/mesh.go at 1.30.3), e.g. for deprecated proxyMetadata.
+func meshConfigIssues(m *meshconfig.MeshConfig) []Issue {
+	warn, err := agent.ValidateMeshConfig(m)
+	var issues []Issue
+	for _, e := range []struct {
+		level string
+		err   error
+	}{{"Error", err}, {"Warning", warn}} {
+		if e.err == nil {
+			continue
+		}
+		errs := []error{e.err}
+		if multi, ok := e.err.(interface{ WrappedErrors() []error }); ok {
+			errs = multi.WrappedErrors()
+		}
+		for _, one := range errs {
+			issues = append(issues, Issue{File: "meshConfig (istiod values)", Kind: "MeshConfig", Level: e.level, Message: one.Error()})
+		}
+	}
+	return issues
 }
 
 // analyze runs every analyzer of `istioctl analyze` over the rendered files and the cluster's

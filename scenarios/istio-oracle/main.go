@@ -87,6 +87,7 @@ func run(req *Request, out string) error {
 	if err != nil {
 		return fmt.Errorf("meshConfig: %v", err)
 	}
+	report.Validation = append(report.Validation, meshConfigIssues(meshCfg)...)
 	report.Analysis, err = analyze(req, meshCfg)
 	if err != nil {
 		return fmt.Errorf("analyze: %v", err)

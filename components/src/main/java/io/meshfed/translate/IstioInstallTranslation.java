@@ -50,8 +50,12 @@ final class IstioInstallTranslation {
         MeshTrustDomains.caCertificates(ctx.spec, ctx.trust.cacerts(c.name()).get(TrustTranslation.ROOT_FILE))
                 .ifPresent(entries -> meshConfig.put("caCertificates", entries));
         Map<String, Object> proxyMetadata = new LinkedHashMap<>();
+        // DNS capture lets clients resolve the federated hosts; their addresses come from istiod's
+        // ServiceEntry IP auto-allocation, on by default (PILOT_ENABLE_IP_AUTOALLOCATE, Istio 1.30.3
+        // pilot/pkg/features/pilot.go; a proxy with DNS capture consumes them, pilot/pkg/model/service.go
+        // nodeUsesAutoallocatedIPs). ISTIO_META_DNS_AUTO_ALLOCATE adds nothing then and istiod warns
+        // that it is deprecated (pkg/config/validation/agent/validation.go ValidateMeshConfigProxyConfig).
         proxyMetadata.put("ISTIO_META_DNS_CAPTURE", "true");
-        proxyMetadata.put("ISTIO_META_DNS_AUTO_ALLOCATE", "true");
         if (ctx.trust.workloadsNeedEcdsa()) {
             proxyMetadata.put("ECC_SIGNATURE_ALGORITHM", "ECDSA");
         }
