@@ -67,7 +67,12 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             ControlPlaneEnvironment env = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(env::close, "meshfed-control-plane-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                env.close();
+                if (!"true".equals(System.getenv("MESHFED_KEEP_CLUSTERS"))) {
+                    deleteTree(env.dir);
+                }
+            }, "meshfed-control-plane-stop"));
         }
         return shared;
     }
@@ -206,6 +211,16 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
         }
     }
 
+    /** The whole log of the cluster's istiod so far. */
+    public synchronized String istiodLog(String cluster) {
+        LocalIstiod istiod = Objects.requireNonNull(istiods.get(cluster), "no istiod for " + cluster);
+        try {
+            return Files.readString(istiod.log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** For a failed scenario's report: the tails of istiod's and the API servers' logs. */
     public synchronized List<io.meshfed.scenarios.Backend.Attachment> diagnostics() {
         List<io.meshfed.scenarios.Backend.Attachment> out = new java.util.ArrayList<>();
@@ -216,6 +231,14 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
                     "kube-apiserver " + cluster + " (log tail)", "text/plain", tail.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         return out;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder; what is left is the operating system's to clean
+        }
     }
 
     static String stackName(MeshSpec spec) {

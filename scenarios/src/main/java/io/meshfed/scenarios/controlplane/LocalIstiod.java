@@ -184,6 +184,10 @@ final class LocalIstiod implements AutoCloseable {
         return process.alive();
     }
 
+    Path log() {
+        return process.log();
+    }
+
     String tail() {
         return process.tail();
     }

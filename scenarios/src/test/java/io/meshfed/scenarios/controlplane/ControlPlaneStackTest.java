@@ -82,13 +82,28 @@ class ControlPlaneStackTest {
     }
 
     /**
+     * The real istiod accepts meshfed's mesh config without a word: it validates the effective mesh
+     * config at start and logs any warning (Istio 1.30.3 pkg/config/mesh/mesh.go, "warnings occurred
+     * during mesh validation"), and it logs every object it rejects.
+     */
+    @Test
+    @Order(3)
+    void istiodFindsNothingToWarnAboutInTheMeshConfig() {
+        for (ClusterPlan cluster : first.plan().clusters()) {
+            String log = environment.istiodLog(cluster.cluster());
+            assertTrue(log.contains("ready"), "istiod " + cluster.cluster() + " log has no readiness line:\n" + log);
+            assertTrue(!log.contains("warnings occurred during mesh validation"), "istiod " + cluster.cluster() + ":\n" + log);
+        }
+    }
+
+    /**
      * istiod's CA signs with the intermediate meshfed generated: certificates requested from the
      * running istiod of each cluster (CSR + service-account token, as pilot-agent does) are issued by
      * that cluster's {@code ca-cert.pem} of the plan, carry the workload's SPIFFE ID, and complete a
      * cross-cluster mTLS handshake in which each side accepts the other's identity.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void istiodSignsWorkloadCertificatesWithThePluggedInIntermediate() throws Exception {
         var sleep = environment.workloadCertificate("east", "sleep", "sleep");
         var httpbin = environment.workloadCertificate("west", "httpbin", "httpbin");
@@ -111,7 +126,7 @@ class ControlPlaneStackTest {
      * crd-all.gen.yaml) is refused, and pulumi up reports the API server's message.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void anInvalidObjectIsRefusedWithTheApiServersMessage(@TempDir Path dir) throws Exception {
         String kubeconfig = Files.readString(environment.view().kubeconfig());
         java.util.function.Consumer<com.pulumi.Context> program = ctx -> {
@@ -136,7 +151,7 @@ class ControlPlaneStackTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void discoverReadsTheMeshBack(@TempDir Path out) throws Exception {
         Path draft = out.resolve("discovered.yaml");
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
@@ -162,7 +177,7 @@ class ControlPlaneStackTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void destroyRemovesMeshfedsObjectsAndKeepsNamespaces() {
         int deleted = environment.destroy();
         assertTrue(deleted > 0, "pulumi destroy deleted nothing");
