@@ -60,7 +60,7 @@ public class IstioBackend implements Backend {
             return;
         }
         judge = judge(plan);
-        answers = new IstioAnswers(judge);
+        answers = answers(judge);
         names = new MeshSimulator(plan);
     }
 
@@ -72,6 +72,11 @@ public class IstioBackend implements Backend {
     /** Istio's generated Envoy config for the plan: here from the istio-oracle (Istio's control plane as a library). */
     protected IstioJudge judge(MeshPlan deployed) {
         return IstioJudge.of(deployed);
+    }
+
+    /** How this backend answers from the judge; mTLS handshakes use certificates from the rendered cacerts here. */
+    protected IstioAnswers answers(IstioJudge deployed) {
+        return new IstioAnswers(deployed);
     }
 
     private IstioJudge judge() {

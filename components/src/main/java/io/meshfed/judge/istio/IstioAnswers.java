@@ -18,10 +18,27 @@ import java.util.stream.Collectors;
  */
 public final class IstioAnswers {
 
-    private final IstioJudge judge;
+    /**
+     * The real handshake behind an mTLS answer, once the generated config says both sides would
+     * accept each other: null when it succeeds, else why not.
+     */
+    @FunctionalInterface
+    public interface Handshake {
+        String problem(Workload source, Workload destination, Set<String> clientAccepts, AcceptedPeers serverAccepts);
+    }
 
+    private final IstioJudge judge;
+    private final Handshake handshake;
+
+    /** Handshakes with certificates issued from the rendered {@code cacerts} ({@link WorkloadMtls}). */
     public IstioAnswers(IstioJudge judge) {
+        this(judge, new WorkloadMtls(judge.plan())::handshakeProblem);
+    }
+
+    /** Handshakes as {@code handshake} does them (e.g. with certificates a running istiod issued). */
+    public IstioAnswers(IstioJudge judge, Handshake handshake) {
         this.judge = judge;
+        this.handshake = handshake;
     }
 
     public IstioJudge judge() {
@@ -53,8 +70,8 @@ public final class IstioAnswers {
 
     /**
      * Null when requests from the source reach the destination over Istio mTLS (the generated TLS
-     * contexts accept both identities) and a real handshake with certificates from the rendered
-     * cacerts succeeds, else why not.
+     * contexts accept both identities) and a real handshake succeeds (by default with certificates
+     * from the rendered cacerts), else why not.
      */
     public String mtlsProblem(Workload source, Workload destination) {
         List<Leg> legs = legsTo(source, destination, "GET", "/");
@@ -67,8 +84,7 @@ public final class IstioAnswers {
             return source.describe() + " reaches " + destination.describe() + " in plaintext: " + reaching.get(0).hops();
         }
         Workload served = reaching.stream().filter(Leg::mtls).findFirst().orElseThrow().servedBy().workload();
-        return new WorkloadMtls(plan()).handshakeProblem(source, served, Set.of(served.spiffeId()),
-                AcceptedPeers.exactly(Set.of(source.spiffeId())));
+        return handshake.problem(source, served, Set.of(served.spiffeId()), AcceptedPeers.exactly(Set.of(source.spiffeId())));
     }
 
     /**

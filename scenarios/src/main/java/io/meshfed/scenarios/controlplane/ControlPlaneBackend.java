@@ -45,6 +45,12 @@ public final class ControlPlaneBackend extends IstioBackend {
         return ControlPlaneEnvironment.shared(parts).deploy(spec).plan();
     }
 
+    /** The mTLS steps handshake with certificates the clusters' running istiods issue (CSR + service-account token). */
+    @Override
+    protected io.meshfed.judge.istio.IstioAnswers answers(IstioJudge deployed) {
+        return new io.meshfed.judge.istio.IstioAnswers(deployed, ControlPlaneEnvironment.shared(parts)::handshakeProblem);
+    }
+
     @Override
     public java.util.List<Attachment> diagnostics() {
         return ControlPlaneEnvironment.shared(parts).diagnostics();

@@ -42,6 +42,7 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
     private LocalControlPlane controlPlane;
     private InlineStack stack;
     private final Map<String, LocalIstiod> istiods = new LinkedHashMap<>();
+    private final Map<String, io.meshfed.trust.WorkloadCertificate> issued = new java.util.HashMap<>();
     private String deployedJson;
     private Deployment last;
 
@@ -241,6 +242,38 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * A real mTLS handshake between the two workloads with certificates their clusters' istiods
+     * issued (cached per identity for this deployment): null when it succeeds, else why not.
+     */
+    public synchronized String handshakeProblem(io.meshfed.verify.Workload source, io.meshfed.verify.Workload destination,
+                                                java.util.Set<String> clientAccepts, io.meshfed.trust.AcceptedPeers serverAccepts) {
+        io.meshfed.trust.WorkloadCertificate client;
+        io.meshfed.trust.WorkloadCertificate server;
+        try {
+            client = issued(source);
+            server = issued(destination);
+        } catch (RuntimeException refused) {
+            return "istiod did not issue a workload certificate: " + refused.getMessage();
+        }
+        var outcome = io.meshfed.trust.MtlsHandshake.run(client, io.meshfed.trust.AcceptedPeers.exactly(clientAccepts), server, serverAccepts);
+        return outcome.succeeded() ? null : "mTLS handshake from " + source.describe() + " to " + destination.describe()
+                + " with certificates from their istiods failed: " + outcome.failure();
+    }
+
+    private io.meshfed.trust.WorkloadCertificate issued(io.meshfed.verify.Workload w) {
+        String key = w.cluster() + "|" + w.namespace() + "|" + w.serviceAccount();
+        io.meshfed.trust.WorkloadCertificate known = issued.get(key);
+        if (known == null) {
+            known = workloadCertificate(w.cluster(), w.namespace(), w.serviceAccount());
+            if (!known.spiffeId().equals(w.spiffeId())) {
+                throw new IllegalStateException("istiod of " + w.cluster() + " issued " + known.spiffeId() + ", the mesh expects " + w.spiffeId());
+            }
+            issued.put(key, known);
+        }
+        return known;
+    }
+
     static String stackName(MeshSpec spec) {
         return spec.name().replaceAll("[^A-Za-z0-9_.-]", "-");
     }
@@ -260,6 +293,7 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
     }
 
     private void stop() {
+        issued.clear();
         istiods.values().forEach(LocalIstiod::close);
         istiods.clear();
         if (controlPlane != null) {
