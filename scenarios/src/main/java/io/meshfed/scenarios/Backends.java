@@ -18,24 +18,28 @@ public final class Backends {
             return null;
         }
         if (name.equals("istio") || name.equals("simulated+istio")) {
-            return REASONS.computeIfAbsent(name, n -> {
-                String reason = new IstioBackend().unavailableReason();
-                return reason == null ? "" : "backend " + n + " skipped: " + reason;
-            }).isEmpty() ? null : REASONS.get(name);
+            return once(name, () -> prefixed(name, new IstioBackend().unavailableReason()));
         }
         if (name.equals("control-plane")) {
-            return REASONS.computeIfAbsent(name, n -> {
-                String reason = new io.meshfed.scenarios.controlplane.ControlPlaneBackend().unavailableReason();
-                return reason == null ? "" : "backend " + n + " skipped: " + reason;
-            }).isEmpty() ? null : REASONS.get(name);
+            return once(name, () -> prefixed(name, new io.meshfed.scenarios.controlplane.ControlPlaneBackend().unavailableReason()));
         }
         if (!RealBackends.NAMES.contains(name)) {
             return "unknown backend \"" + name + "\" (MESHFED_BACKEND): use simulated, istio, simulated+istio, control-plane, " + String.join(", ", RealBackends.NAMES);
         }
-        return REASONS.computeIfAbsent(name, n -> {
-            String reason = RealBackends.unavailableReason(n);
-            return reason == null ? "" : reason;
-        }).isEmpty() ? null : REASONS.get(name);
+        return once(name, () -> RealBackends.unavailableReason(name));
+    }
+
+    private static String prefixed(String backend, String reason) {
+        return reason == null ? null : "backend " + backend + " skipped: " + reason;
+    }
+
+    /** The reason computed on the first call for this backend ("" stands for none: the map holds no nulls). */
+    private static String once(String name, java.util.function.Supplier<String> reason) {
+        String known = REASONS.computeIfAbsent(name, n -> {
+            String r = reason.get();
+            return r == null ? "" : r;
+        });
+        return known.isEmpty() ? null : known;
     }
 
     public static Backend create(String name) {

@@ -105,7 +105,8 @@ record ApiServerCertificates(Path caCert, Path servingCert, Path servingKey, Pat
         return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
     }
 
-    private static String pem(Object o) throws IOException {
+    /** PEM of a certificate, key or certification request, as Bouncy Castle writes it. */
+    static String pem(Object o) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(o);

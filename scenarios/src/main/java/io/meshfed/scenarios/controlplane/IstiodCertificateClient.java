@@ -117,9 +117,7 @@ final class IstiodCertificateClient {
         PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(new X500Name(""), keys.getPublic())
                 .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
-        return "-----BEGIN CERTIFICATE REQUEST-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(request.getEncoded())
-                + "\n-----END CERTIFICATE REQUEST-----\n";
+        return ApiServerCertificates.pem(request);
     }
 
     private static final class RequestMarshaller implements MethodDescriptor.Marshaller<Request> {

@@ -50,8 +50,7 @@ final class KubeletStandIn {
     private static int service(KubernetesClient client, Service s) {
         Service existing = client.services().inNamespace(s.getMetadata().getNamespace()).withName(s.getMetadata().getName()).get();
         if (existing == null) {
-            Service created = client.resource(copyWithoutStatus(s)).create();
-            existing = created;
+            existing = client.resource(copyWithoutStatus(s)).create();
         }
         if (s.getStatus() != null && s.getStatus().getLoadBalancer() != null && s.getStatus().getLoadBalancer().getIngress() != null
                 && !s.getStatus().getLoadBalancer().getIngress().isEmpty()) {

@@ -13,7 +13,6 @@ import io.envoyproxy.envoy.admin.v3.RoutesConfigDump;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Locality;
 import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
@@ -21,6 +20,8 @@ import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.ManagedChannel;
+import io.meshfed.judge.EnvoyTypes;
+import io.meshfed.judge.HttpConnectionManagers;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -126,30 +127,17 @@ final class XdsClient implements AutoCloseable {
     }
 
     private static List<String> routeNames(Listener listener) {
-        List<String> names = new ArrayList<>();
         List<FilterChain> chains = new ArrayList<>(listener.getFilterChainsList());
         if (listener.hasDefaultFilterChain()) {
             chains.add(listener.getDefaultFilterChain());
         }
-        for (FilterChain chain : chains) {
-            for (Filter f : chain.getFiltersList()) {
-                if (f.hasTypedConfig() && f.getTypedConfig().is(HttpConnectionManager.class)) {
-                    HttpConnectionManager hcm = unpack(f.getTypedConfig(), HttpConnectionManager.class);
-                    if (hcm.hasRds()) {
-                        names.add(hcm.getRds().getRouteConfigName());
-                    }
-                }
-            }
-        }
-        return names;
+        return chains.stream().map(HttpConnectionManagers::of).flatMap(java.util.Optional::stream)
+                .filter(HttpConnectionManager::hasRds).map(hcm -> hcm.getRds().getRouteConfigName()).toList();
     }
 
     private static <T extends com.google.protobuf.Message> T unpack(Any any, Class<T> type) {
-        try {
-            return any.unpack(type);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("istiod sent an unreadable " + type.getSimpleName(), e);
-        }
+        return EnvoyTypes.unpack(any, type).orElseThrow(() -> new IllegalStateException(
+                "istiod sent " + any.getTypeUrl() + " where a " + type.getSimpleName() + " was asked for"));
     }
 
     @Override

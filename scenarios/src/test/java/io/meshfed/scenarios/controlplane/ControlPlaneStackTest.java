@@ -205,8 +205,7 @@ class ControlPlaneStackTest {
         String apiVersion = o.object().getApiVersion();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-        String kind = o.kind().toLowerCase(java.util.Locale.ROOT);
-        String plural = kind.matches(".*[^aeiou]y") ? kind.substring(0, kind.length() - 1) + "ies" : kind.endsWith("s") ? kind + "es" : kind + "s";
+        String plural = io.fabric8.kubernetes.api.Pluralize.toPlural(o.kind().toLowerCase(java.util.Locale.ROOT));
         boolean namespaced = o.object().getMetadata().getNamespace() != null;
         ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
                 .withKind(o.kind()).withPlural(plural).withNamespaced(namespaced).build();
