@@ -36,13 +36,10 @@ public final class ControlPlaneBackend extends IstioBackend {
 
     @Override
     protected MeshPlan translate(MeshSpec spec, boolean separateRoots) {
-        if (separateRoots) {
-            throw new TestAbortedException("backend control-plane: the stack program deploys one root per mesh; separate roots per cluster are simulated only");
-        }
         if (spec.istio().ambient()) {
             throw new TestAbortedException("backend control-plane: ambient meshes need ztunnel's delta xDS (Address/Authorization), which its xDS client does not read yet");
         }
-        return ControlPlaneEnvironment.shared(parts).deploy(spec).plan();
+        return ControlPlaneEnvironment.shared(parts).deploy(spec, separateRoots).plan();
     }
 
     /** The mTLS steps handshake with certificates the clusters' running istiods issue (CSR + service-account token). */

@@ -44,6 +44,7 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
     private final Map<String, LocalIstiod> istiods = new LinkedHashMap<>();
     private final Map<String, io.meshfed.trust.WorkloadCertificate> issued = new java.util.HashMap<>();
     private String deployedJson;
+    private boolean separateRoots;
     private Deployment last;
 
     /** What one deployment did: the deployed plan, {@code pulumi up}'s changes per operation, and whether it was a repeat. */
@@ -104,12 +105,21 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
     }
 
     public synchronized Deployment deploy(MeshSpec spec) {
+        return deploy(spec, false);
+    }
+
+    /**
+     * @param separateRoots each cluster gets its own root (the state before federation): a change
+     *                      of trust starts fresh API servers, as a different mesh does
+     */
+    public synchronized Deployment deploy(MeshSpec spec, boolean separateRoots) {
         String seed = seed(spec);
-        if (controlPlane == null || !controlPlane.serves(spec)) {
+        if (controlPlane == null || !controlPlane.serves(spec) || separateRoots != this.separateRoots) {
             stop();
             Path run = dir.resolve("run-" + System.nanoTime());
             controlPlane = LocalControlPlane.start(parts, spec, run);
-            stack = new InlineStack(run.resolve("stack"), parts);
+            stack = new InlineStack(run.resolve("stack"), parts, separateRoots);
+            this.separateRoots = separateRoots;
             deployedJson = null;
         }
         String meshJson = StackConfig.meshJson(spec, controlPlane.access(spec));
@@ -117,7 +127,8 @@ public final class ControlPlaneEnvironment implements AutoCloseable {
         Map<String, Integer> changes = stack.up(stackName(spec), meshJson, seed, parts.charts());
         deployedJson = meshJson;
         MeshSpec deployedSpec = SpecLoader.load(meshJson, "stack config meshfed:mesh");
-        MeshPlan plan = Translator.translate(deployedSpec, MeshTrustSource.of(deployedSpec, TrustSeed.fromBase64(seed)));
+        MeshPlan plan = Translator.translate(deployedSpec, separateRoots ? io.meshfed.verify.SimulatedTrust.separateRoots(deployedSpec)
+                : MeshTrustSource.of(deployedSpec, TrustSeed.fromBase64(seed)));
         for (ClusterPlan cluster : plan.clusters()) {
             try (KubernetesClient client = controlPlane.server(cluster.cluster()).client()) {
                 KubeletStandIn.apply(client, SampleCluster.of(deployedSpec, cluster));

@@ -11,6 +11,7 @@ import com.pulumi.automation.WorkspaceStack;
 import io.meshfed.stack.MeshStack;
 import io.meshfed.trust.MeshTrustSource;
 import io.meshfed.trust.TrustSeed;
+import io.meshfed.verify.SimulatedTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +32,20 @@ final class InlineStack {
     static final String PROJECT = "meshfed";
     private final Path workDir;
     private final Map<String, String> environment;
+    private final boolean separateRoots;
     private WorkspaceStack stack;
 
     InlineStack(Path workDir, ControlPlaneParts parts) {
+        this(workDir, parts, false);
+    }
+
+    /**
+     * @param separateRoots deploy one independent root per cluster (the state before federation,
+     *                      {@link SimulatedTrust#separateRoots}) instead of the mesh's root from {@code meshfed:trustSeed}
+     */
+    InlineStack(Path workDir, ControlPlaneParts parts, boolean separateRoots) {
         this.workDir = workDir;
+        this.separateRoots = separateRoots;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PULUMI_CONFIG_PASSPHRASE", "meshfed-control-plane-backend");
         env.put("PULUMI_BACKEND_URL", "file://" + workDir.resolve("state").toAbsolutePath());
@@ -57,7 +68,7 @@ final class InlineStack {
                         .pulumiHome(workDir.resolve("pulumi-home")).build();
                 stack = LocalWorkspace.createOrSelectStack(PROJECT, stackName, MeshStack.program(ctx -> {
                     String seed = ctx.config("meshfed").require("trustSeed");
-                    return spec -> MeshTrustSource.of(spec, TrustSeed.fromBase64(seed));
+                    return separateRoots ? SimulatedTrust::separateRoots : spec -> MeshTrustSource.of(spec, TrustSeed.fromBase64(seed));
                 }), options);
             }
             stack.setConfig("meshfed:mesh", new ConfigValue(meshJson));
